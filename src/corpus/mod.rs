@@ -1,0 +1,9 @@
+//! Clippings folders: walking them, reading files, and turning a file into articles.
+
+mod article;
+mod reader;
+mod walk;
+
+pub use article::Article;
+pub use reader::{content_hash, read_file};
+pub use walk::{mtime_nanos, walk, Walk, WalkProblem, WalkedFile};

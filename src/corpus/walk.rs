@@ -1,0 +1,178 @@
+//! Walks clippings folders and lists their files with the size and
+//! modification time that decide, cheaply, whether a file changed.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use walkdir::WalkDir;
+
+/// A file found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkedFile {
+    /// Its path, below one of the walked roots.
+    pub path: PathBuf,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: i64,
+}
+
+/// Something the walk could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkProblem {
+    /// The path concerned (a file, a folder, or a root).
+    pub path: PathBuf,
+    /// What went wrong.
+    pub reason: String,
+    /// True when a whole folder could not be read: nothing below it may be
+    /// taken as deleted.
+    pub folder: bool,
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Files, sorted by path.
+    pub files: Vec<WalkedFile>,
+    /// Folders and files that could not be read.
+    pub problems: Vec<WalkProblem>,
+}
+
+impl Walk {
+    /// True when `path` lies below a folder that could not be read, so its
+    /// absence from [`Walk::files`] says nothing.
+    pub fn is_unknown(&self, path: &Path) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.folder && path.starts_with(&p.path))
+    }
+}
+
+/// Walks `roots`, following symbolic links (loops are reported, not followed)
+/// and skipping hidden files and folders (names starting with a dot, such as
+/// the `.morgue` index itself).
+pub fn walk(roots: &[PathBuf]) -> Walk {
+    let mut out = Walk::default();
+    for root in roots {
+        walk_root(root, &mut out);
+    }
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn walk_root(root: &Path, out: &mut Walk) {
+    if let Err(e) = std::fs::read_dir(root) {
+        out.problems.push(WalkProblem {
+            path: root.to_path_buf(),
+            reason: format!("folder missing or unreadable ({e}); nothing under it is removed"),
+            folder: true,
+        });
+        return;
+    }
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => match entry.metadata() {
+                Ok(meta) => out.files.push(WalkedFile {
+                    path: entry.into_path(),
+                    size: meta.len(),
+                    mtime: mtime_nanos(&meta),
+                }),
+                Err(e) => out.problems.push(problem_of(e)),
+            },
+            Ok(_) => {}
+            Err(e) => out.problems.push(problem_of(e)),
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn problem_of(err: walkdir::Error) -> WalkProblem {
+    let path = err.path().map(Path::to_path_buf).unwrap_or_default();
+    let folder = err.loop_ancestor().is_some() || path.is_dir();
+    let reason = match err.loop_ancestor() {
+        Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
+        None => err
+            .io_error()
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| err.to_string()),
+    };
+    WalkProblem {
+        path,
+        reason,
+        folder,
+    }
+}
+
+/// Modification time in nanoseconds since the epoch (0 when unknown).
+pub fn mtime_nanos(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn lists_files_sorted_and_skips_hidden() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir_all(tmp.path().join("b")).unwrap();
+        fs::create_dir_all(tmp.path().join(".morgue")).unwrap();
+        fs::write(tmp.path().join("b/2.txt"), "x").unwrap();
+        fs::write(tmp.path().join("a.txt"), "xy").unwrap();
+        fs::write(tmp.path().join(".morgue/meta.json"), "{}").unwrap();
+        fs::write(tmp.path().join(".DS_Store"), "junk").unwrap();
+        let walk = walk(&[tmp.path().to_path_buf()]);
+        let names: Vec<_> = walk
+            .files
+            .iter()
+            .map(|f| f.path.strip_prefix(tmp.path()).unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            names,
+            vec![PathBuf::from("a.txt"), PathBuf::from("b/2.txt")]
+        );
+        assert_eq!(walk.files[0].size, 2);
+        assert!(walk.files[0].mtime > 0);
+    }
+
+    #[test]
+    fn a_missing_root_is_a_folder_problem() {
+        let tmp = tempfile::tempdir().unwrap();
+        let gone = tmp.path().join("unmounted");
+        let walk = walk(std::slice::from_ref(&gone));
+        assert!(walk.files.is_empty());
+        assert!(walk.problems[0].folder);
+        assert!(walk.is_unknown(&gone.join("2025/a.txt")));
+        assert!(walk.problems[0]
+            .reason
+            .contains("nothing under it is removed"));
+    }
+
+    #[test]
+    fn a_symlink_loop_is_reported_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir_all(tmp.path().join("d")).unwrap();
+        fs::write(tmp.path().join("d/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(tmp.path(), tmp.path().join("d/loop")).unwrap();
+        let walk = walk(&[tmp.path().to_path_buf()]);
+        assert_eq!(walk.files.len(), 1);
+        assert!(
+            walk.problems.iter().any(|p| p.reason.contains("loop")),
+            "{:?}",
+            walk.problems
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Turns a parsed clipping and its quotes into tantivy documents: one
+//! `article`, one `quote` per quote (carrying the article's filters), and the
+//! `file` record the incremental indexer keeps for each source file.
+
+use chrono::NaiveDate;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, TantivyDocument};
+
+use super::{Fields, FileRecord};
+use crate::clipping::Clipping;
+use crate::quotes::Quote;
+
+/// Document kind values of the `kind` field.
+pub mod kind {
+    /// One per clipping.
+    pub const ARTICLE: &str = "article";
+    /// One per direct quote.
+    pub const QUOTE: &str = "quote";
+    /// One per source file (the indexer's record).
+    pub const FILE: &str = "file";
+}
+
+/// How many words of a body decide that two articles are copies of one story.
+const FINGERPRINT_WORDS: usize = 100;
+
+/// Midnight UTC of a calendar day, as stored in the `date` field.
+pub fn day_to_datetime(day: NaiveDate) -> DateTime {
+    let secs = day
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_utc()
+        .timestamp();
+    DateTime::from_timestamp_secs(secs)
+}
+
+/// The calendar day of a stored `date` value.
+pub fn datetime_to_day(value: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|d| d.date_naive())
+}
+
+/// A fingerprint of text that ignores case, punctuation and spacing, over at
+/// most its first [`FINGERPRINT_WORDS`] words: reprints of one wire story and
+/// a clipping saved twice share it.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(FINGERPRINT_WORDS);
+    for word in words {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            hasher.update(c.encode_utf8(&mut buf).as_bytes());
+        }
+        hasher.update(b" ");
+    }
+    hasher.digest()
+}
+
+/// Builds the documents of one clipping.
+pub struct DocumentBuilder<'a> {
+    fields: &'a Fields,
+}
+
+impl<'a> DocumentBuilder<'a> {
+    /// A builder for an index with these fields.
+    pub fn new(fields: &'a Fields) -> Self {
+        DocumentBuilder { fields }
+    }
+
+    /// The fields shared by an article and its quotes.
+    fn common(&self, path: &str, clip: &Clipping) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.path, path);
+        doc.add_u64(f.ordinal, clip.ordinal as u64);
+        if let Some(day) = clip.date {
+            doc.add_date(f.date, day_to_datetime(day));
+        }
+        doc.add_text(f.title, &clip.title);
+        let named = [
+            (f.dateline, f.dateline_facet, &clip.dateline),
+            (f.source, f.source_facet, &clip.source),
+            (f.section, f.section_facet, &clip.section),
+        ];
+        for (text_field, facet_field, value) in named {
+            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+                doc.add_text(text_field, value);
+                doc.add_facet(facet_field, Facet::from_path([value]));
+            }
+        }
+        if let Some(author) = &clip.author {
+            doc.add_text(f.author, author);
+        }
+        doc
+    }
+
+    /// The article document, listing every speaker quoted in it.
+    pub fn article(&self, path: &str, clip: &Clipping, quotes: &[Quote]) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = self.common(path, clip);
+        doc.add_text(f.kind, kind::ARTICLE);
+        doc.add_text(f.body, &clip.body);
+        let format = serde_json::to_value(clip.format).expect("format serialises");
+        doc.add_text(f.format, format.as_str().unwrap_or_default());
+        if let Some(url) = &clip.url {
+            doc.add_text(f.url, url);
+        }
+        let mut speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        for speaker in speakers {
+            doc.add_text(f.speaker, speaker);
+            doc.add_facet(f.speaker_facet, Facet::from_path([speaker]));
+        }
+        let basis = if clip.body.trim().is_empty() {
+            &clip.title
+        } else {
+            &clip.body
+        };
+        doc.add_u64(f.dup, fingerprint(basis));
+        doc
+    }
+
+    /// One quote document.
+    pub fn quote(&self, path: &str, clip: &Clipping, quote: &Quote) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = self.common(path, clip);
+        doc.add_text(f.kind, kind::QUOTE);
+        doc.add_text(f.text, &quote.text);
+        doc.add_u64(f.quote_start, quote.start as u64);
+        doc.add_u64(f.quote_end, quote.end as u64);
+        let speaker = quote.speaker.as_deref().unwrap_or_default();
+        if !speaker.is_empty() {
+            doc.add_text(f.speaker, speaker);
+            doc.add_facet(f.speaker_facet, Facet::from_path([speaker]));
+        }
+        doc.add_u64(f.dup, fingerprint(&format!("{speaker} {}", quote.text)));
+        doc
+    }
+
+    /// A stored article or quote document moved to another path: every
+    /// stored value is kept, the facets (not stored) are derived again.
+    pub fn restore(&self, stored: &TantivyDocument, new_path: &str) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.path, new_path);
+        let facets = [
+            (f.speaker, f.speaker_facet),
+            (f.dateline, f.dateline_facet),
+            (f.source, f.source_facet),
+            (f.section, f.section_facet),
+        ];
+        for (field, value) in stored.field_values() {
+            if field == f.path {
+                continue;
+            }
+            doc.add_field_value(field, value);
+            if let (Some((_, facet)), Some(text)) =
+                (facets.iter().find(|(t, _)| *t == field), value.as_str())
+            {
+                doc.add_facet(*facet, Facet::from_path([text]));
+            }
+        }
+        doc
+    }
+
+    /// The record of one source file.
+    pub fn file(&self, record: &FileRecord) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.kind, kind::FILE);
+        doc.add_text(f.file_path, &record.path);
+        doc.add_u64(f.file_size, record.size);
+        doc.add_i64(f.file_mtime, record.mtime);
+        doc.add_u64(f.file_hash, record.hash);
+        doc.add_text(f.file_status, record.status.as_str());
+        if let Some(error) = &record.error {
+            doc.add_text(f.file_error, error);
+        }
+        doc.add_u64(f.file_articles, record.articles);
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_case_spacing_and_punctuation() {
+        assert_eq!(
+            fingerprint("Rubio said, \"No deal.\"\n\nMore."),
+            fingerprint("rubio SAID no   deal more")
+        );
+        assert_ne!(fingerprint("Rubio said no"), fingerprint("Rubio said yes"));
+    }
+
+    #[test]
+    fn fingerprint_looks_at_the_opening_words_only() {
+        let opening: String = (0..FINGERPRINT_WORDS).map(|i| format!("w{i} ")).collect();
+        assert_eq!(
+            fingerprint(&format!("{opening} tail one")),
+            fingerprint(&format!("{opening} another ending"))
+        );
+    }
+
+    #[test]
+    fn dates_round_trip_through_midnight_utc() {
+        let day = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        assert_eq!(datetime_to_day(day_to_datetime(day)), Some(day));
+        assert_eq!(day_to_datetime(day).into_timestamp_secs(), 1_766_188_800);
+    }
+}

@@ -1,0 +1,139 @@
+//! The work of one changed or new file, run in parallel: read, hash, parse,
+//! extract quotes and hand the documents to the index writer.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::plan::Job;
+use super::{DocumentBuilder, Fields, FileRecord, FileStatus};
+use crate::corpus::{content_hash, read_file, Article};
+
+/// What became of one file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Parsed and its documents added (replacing any earlier ones).
+    Indexed {
+        /// The new record (already added to the writer).
+        record: FileRecord,
+        /// Quotes added.
+        quotes: u64,
+        /// True when the file was known before (an update).
+        updated: bool,
+    },
+    /// Touched but with the same content: only the record was refreshed.
+    SameContent,
+    /// Could not be indexed; its record says why (already added to the writer).
+    Failed {
+        /// The reason.
+        reason: String,
+    },
+    /// A new file with the content of a file that disappeared: a move.
+    Moved {
+        /// The new file's record, to write once the move is done.
+        record: FileRecord,
+        /// The old path whose documents move to the new one.
+        from: String,
+    },
+}
+
+/// Runs one job. `gone_by_hash` maps the content hash of each deleted file
+/// to its path, to recognise moves without parsing.
+pub fn run_job(
+    job: &Job,
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    gone_by_hash: &HashMap<u64, String>,
+    max_size: u64,
+) -> tantivy::Result<Outcome> {
+    let path = job.file.path.to_string_lossy().to_string();
+    let mut record = FileRecord {
+        path: path.clone(),
+        size: job.file.size,
+        mtime: job.file.mtime,
+        hash: 0,
+        status: FileStatus::Ok,
+        error: None,
+        articles: 0,
+    };
+    let bytes = match read_file(&job.file.path, max_size) {
+        Ok(bytes) => bytes,
+        Err(reason) => return fail(writer, fields, record, job, reason),
+    };
+    record.hash = content_hash(&bytes);
+    if let Some(prev) = job.previous.as_ref().filter(|p| p.status == FileStatus::Ok) {
+        if prev.hash == record.hash {
+            record.articles = prev.articles;
+            replace_record(writer, fields, &record)?;
+            return Ok(Outcome::SameContent);
+        }
+    }
+    if job.previous.is_none() {
+        if let Some(from) = gone_by_hash.get(&record.hash) {
+            return Ok(Outcome::Moved {
+                record,
+                from: from.clone(),
+            });
+        }
+    }
+    index_bytes(writer, fields, record, job, &bytes)
+}
+
+/// Parses `bytes` and adds the file's documents and record.
+pub fn index_bytes(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    mut record: FileRecord,
+    job: &Job,
+    bytes: &[u8],
+) -> tantivy::Result<Outcome> {
+    let articles = match Article::parse_file(Path::new(&record.path), bytes) {
+        Ok(articles) => articles,
+        Err(e) => return fail(writer, fields, record, job, e.to_string()),
+    };
+    writer.delete_term(Term::from_field_text(fields.path, &record.path));
+    let builder = DocumentBuilder::new(fields);
+    let mut quotes = 0;
+    for article in &articles {
+        writer.add_document(builder.article(&record.path, &article.clipping, &article.quotes))?;
+        for quote in &article.quotes {
+            writer.add_document(builder.quote(&record.path, &article.clipping, quote))?;
+        }
+        quotes += article.quotes.len() as u64;
+    }
+    record.articles = articles.len() as u64;
+    replace_record(writer, fields, &record)?;
+    Ok(Outcome::Indexed {
+        record,
+        quotes,
+        updated: job.previous.is_some(),
+    })
+}
+
+/// Records a failure. The file's earlier documents, if any, stay searchable:
+/// a file that breaks loses nothing that was indexed.
+fn fail(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    mut record: FileRecord,
+    job: &Job,
+    reason: String,
+) -> tantivy::Result<Outcome> {
+    record.status = FileStatus::Failed;
+    record.error = Some(reason.clone());
+    record.articles = job.previous.as_ref().map_or(0, |p| p.articles);
+    replace_record(writer, fields, &record)?;
+    Ok(Outcome::Failed { reason })
+}
+
+/// Replaces a file's record document.
+pub fn replace_record(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    record: &FileRecord,
+) -> tantivy::Result<()> {
+    writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+    writer.add_document(DocumentBuilder::new(fields).file(record))?;
+    Ok(())
+}

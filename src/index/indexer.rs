@@ -1,0 +1,294 @@
+//! One index run: walk, plan, parse changed files in parallel, commit every
+//! so often, remove what is gone, and record the run. Safe to kill at any
+//! moment: the index stays at its last commit, whose file records say exactly
+//! which files it holds, so the next run picks up where this one stopped.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::file_job::{index_bytes, run_job, Outcome};
+use super::plan::{plan, Job, Plan};
+use super::{load_records, moves, IndexLocation, IndexState, MorgueIndex, Progress, RunSummary};
+use crate::corpus::{self, WalkProblem};
+use crate::error::{Error, Result};
+
+/// How an index run behaves; built from the command line by the binary.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Folders to walk (absolute); empty = the folders the index remembers.
+    pub roots: Vec<PathBuf>,
+    /// Build a fresh index beside the live one and swap it in when complete.
+    pub rebuild: bool,
+    /// Wait for another indexer to finish instead of failing at once.
+    pub wait: bool,
+    /// Read failed files again even when unchanged.
+    pub retry_failed: bool,
+    /// tantivy indexing threads.
+    pub threads: usize,
+    /// tantivy writer memory budget, bytes, shared by its threads.
+    pub heap_bytes: usize,
+    /// Commit after this many files were read...
+    pub commit_files: usize,
+    /// ...or after this much time, whichever comes first.
+    pub commit_interval: Duration,
+    /// Files larger than this are reported and skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            roots: Vec::new(),
+            rebuild: false,
+            wait: false,
+            retry_failed: false,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+            heap_bytes: 256 << 20,
+            commit_files: 50_000,
+            commit_interval: Duration::from_secs(60),
+            max_file_size: 50 << 20,
+        }
+    }
+}
+
+/// What a run did, with every file that failed.
+#[derive(Debug, Default)]
+pub struct IndexReport {
+    /// Counts and time.
+    pub summary: RunSummary,
+    /// Files that could not be indexed, with reasons.
+    pub failures: Vec<(String, String)>,
+    /// Folders that could not be walked.
+    pub problems: Vec<WalkProblem>,
+}
+
+/// Runs the indexer on the index at `location`.
+pub fn run_index(
+    location: &IndexLocation,
+    opts: &IndexOptions,
+    progress: &dyn Progress,
+) -> Result<IndexReport> {
+    let lock = location.lock(opts.wait)?;
+    let previous = location.current_dir().map(|d| MorgueIndex::read_state(&d));
+    let index = if opts.rebuild {
+        location.create_generation(&lock)?
+    } else {
+        location.open_or_create(&lock)?
+    };
+    let mut state = index.state()?;
+    if let Some(Ok(old)) = &previous {
+        state.add_roots(&old.roots);
+    }
+    state.add_roots(&opts.roots);
+    let walk_roots = if opts.roots.is_empty() || opts.rebuild {
+        state.roots.clone()
+    } else {
+        opts.roots.clone()
+    };
+    if walk_roots.is_empty() {
+        return Err(Error::Usage(
+            "no folder to index: give one (morgue index DIR), the index remembers none yet".into(),
+        ));
+    }
+    let report = Run::new(&index, opts, progress, state)?.run(&walk_roots)?;
+    if opts.rebuild {
+        location.publish(&index, &lock)?;
+    }
+    Ok(report)
+}
+
+/// The state of one run in progress.
+struct Run<'a> {
+    index: &'a MorgueIndex,
+    opts: &'a IndexOptions,
+    progress: &'a dyn Progress,
+    state: IndexState,
+    writer: IndexWriter<TantivyDocument>,
+    report: IndexReport,
+    started: Instant,
+    last_commit: Instant,
+    since_commit: usize,
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        index: &'a MorgueIndex,
+        opts: &'a IndexOptions,
+        progress: &'a dyn Progress,
+        state: IndexState,
+    ) -> Result<Run<'a>> {
+        let writer = index.writer(opts.threads, opts.heap_bytes)?;
+        let mut report = IndexReport::default();
+        report.summary.started =
+            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Ok(Run {
+            index,
+            opts,
+            progress,
+            state,
+            writer,
+            report,
+            started: Instant::now(),
+            last_commit: Instant::now(),
+            since_commit: 0,
+        })
+    }
+
+    fn run(mut self, roots: &[PathBuf]) -> Result<IndexReport> {
+        let searcher = self.index.reader()?.searcher();
+        let records = load_records(&searcher, self.index.fields())?;
+        let walk = corpus::walk(roots);
+        self.note_walk_problems(&walk.problems);
+        let plan = plan(&walk, &records, roots, self.opts.retry_failed);
+        self.report.summary.seen = walk.files.len() as u64;
+        self.report.summary.unchanged = plan.unchanged;
+        self.state.in_progress = true;
+        self.progress.start(plan.jobs.len() as u64);
+        let moved_from = self.process(&plan, &searcher)?;
+        self.delete_gone(&plan, &moved_from);
+        self.finish()
+    }
+
+    fn note_walk_problems(&mut self, problems: &[WalkProblem]) {
+        for p in problems {
+            if p.folder {
+                self.progress
+                    .warning(&format!("{}: {}", p.path.display(), p.reason));
+            } else {
+                self.fail(&p.path.to_string_lossy(), &p.reason);
+            }
+        }
+        self.report.problems = problems.iter().filter(|p| p.folder).cloned().collect();
+    }
+
+    fn fail(&mut self, path: &str, reason: &str) {
+        self.progress.file_failed(path.as_ref(), reason);
+        self.report.summary.failed += 1;
+        self.report
+            .failures
+            .push((path.to_string(), reason.to_string()));
+    }
+
+    /// Runs the jobs in chunks on all cores, committing between chunks.
+    fn process(&mut self, plan: &Plan, searcher: &tantivy::Searcher) -> Result<Vec<String>> {
+        let gone_by_hash: HashMap<u64, String> = plan
+            .deleted
+            .iter()
+            .filter(|r| r.status == super::FileStatus::Ok)
+            .map(|r| (r.hash, r.path.clone()))
+            .collect();
+        let mut moved_from = Vec::new();
+        let chunk = (self.opts.commit_files / 4).clamp(64, 4096);
+        for jobs in plan.jobs.chunks(chunk) {
+            let outcomes: Vec<tantivy::Result<Outcome>> = jobs
+                .par_iter()
+                .map(|job| {
+                    run_job(
+                        job,
+                        &self.writer,
+                        self.index.fields(),
+                        &gone_by_hash,
+                        self.opts.max_file_size,
+                    )
+                })
+                .collect();
+            for (job, outcome) in jobs.iter().zip(outcomes) {
+                self.account(job, outcome?, searcher, &mut moved_from)?;
+            }
+            self.progress.advance(jobs.len() as u64);
+            self.since_commit += jobs.len();
+            self.maybe_commit()?;
+        }
+        Ok(moved_from)
+    }
+
+    fn account(
+        &mut self,
+        job: &Job,
+        outcome: Outcome,
+        searcher: &tantivy::Searcher,
+        moved_from: &mut Vec<String>,
+    ) -> Result<()> {
+        match outcome {
+            Outcome::Indexed {
+                record,
+                quotes,
+                updated,
+            } => {
+                let s = &mut self.report.summary;
+                if updated {
+                    s.updated += 1
+                } else {
+                    s.added += 1
+                }
+                s.articles += record.articles;
+                s.quotes += quotes;
+            }
+            Outcome::SameContent => self.report.summary.unchanged += 1,
+            Outcome::Failed { reason } => self.fail(&job.file.path.to_string_lossy(), &reason),
+            Outcome::Moved { record, from } if !moved_from.contains(&from) => {
+                moves::move_documents(&self.writer, searcher, self.index.fields(), &from, &record)?;
+                moved_from.push(from);
+                self.report.summary.moved += 1;
+            }
+            Outcome::Moved { record, .. } => {
+                // A second copy of a moved file: index it as the new file it is.
+                let bytes =
+                    corpus::read_file(&job.file.path, self.opts.max_file_size).unwrap_or_default();
+                let outcome = index_bytes(&self.writer, self.index.fields(), record, job, &bytes)?;
+                return self.account(job, outcome, searcher, moved_from);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the documents and records of files that are gone (and not moved).
+    fn delete_gone(&mut self, plan: &Plan, moved_from: &[String]) {
+        let f = self.index.fields();
+        for record in plan
+            .deleted
+            .iter()
+            .filter(|r| !moved_from.contains(&r.path))
+        {
+            self.writer
+                .delete_term(Term::from_field_text(f.path, &record.path));
+            self.writer
+                .delete_term(Term::from_field_text(f.file_path, &record.path));
+            self.report.summary.deleted += 1;
+        }
+    }
+
+    fn maybe_commit(&mut self) -> Result<()> {
+        let due = self.since_commit >= self.opts.commit_files
+            || self.last_commit.elapsed() >= self.opts.commit_interval;
+        if due {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.progress.committing();
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&self.state.to_payload());
+        prepared.commit()?;
+        self.last_commit = Instant::now();
+        self.since_commit = 0;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<IndexReport> {
+        self.report.summary.seconds = self.started.elapsed().as_secs_f64();
+        self.state.in_progress = false;
+        self.state.last_run = Some(self.report.summary.clone());
+        self.commit()?;
+        self.writer.wait_merging_threads()?;
+        self.report.summary.seconds = self.started.elapsed().as_secs_f64();
+        self.progress.finish();
+        Ok(self.report)
+    }
+}

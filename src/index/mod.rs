@@ -1,0 +1,27 @@
+//! The tantivy index: schema (from `index-schema/schema.toml`), documents,
+//! the incremental indexer and where an index lives on disk.
+
+mod documents;
+mod fields;
+mod file_job;
+mod file_record;
+mod indexer;
+mod location;
+mod morgue_index;
+mod moves;
+mod plan;
+mod progress;
+mod schema_file;
+mod state;
+pub mod tokenizers;
+
+pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
+pub use fields::{Fields, EXPECTED_FIELDS};
+pub use file_record::{failed_files, load_records, FileRecord, FileStatus};
+pub use indexer::{run_index, IndexOptions, IndexReport};
+pub use location::{IndexLocation, IndexLock};
+pub use morgue_index::MorgueIndex;
+pub use plan::{plan, Job, Plan};
+pub use progress::{NoProgress, Progress};
+pub use schema_file::{FieldSpec, FieldType, SchemaFile, SCHEMA_TOML};
+pub use state::{IndexState, RunSummary};

@@ -1,0 +1,128 @@
+//! An open morgue index: the tantivy index, its field handles and its state.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+use super::{tokenizers, Fields, IndexState, SchemaFile};
+use crate::error::{Error, Result};
+
+/// A tantivy index with morgue's schema, tokenizers and state.
+pub struct MorgueIndex {
+    index: Index,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+impl MorgueIndex {
+    /// Creates an empty index in `dir` and commits its initial state.
+    pub fn create(dir: &Path, schema: &SchemaFile) -> Result<MorgueIndex> {
+        let index = Index::create_in_dir(dir, schema.build())?;
+        let morgue = MorgueIndex::wrap(index, dir)?;
+        let mut writer = morgue.writer(1, 15_000_000)?;
+        let state = IndexState {
+            schema_version: schema.version,
+            ..Default::default()
+        };
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&state.to_payload());
+        prepared.commit()?;
+        Ok(morgue)
+    }
+
+    /// Opens the index in `dir`, checking that it was built with this schema version.
+    pub fn open(dir: &Path, schema: &SchemaFile) -> Result<MorgueIndex> {
+        let index = Index::open_in_dir(dir)?;
+        let morgue = MorgueIndex::wrap(index, dir)?;
+        let state = morgue.state()?;
+        if state.schema_version != schema.version {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: state.schema_version,
+                expected: schema.version,
+            });
+        }
+        Ok(morgue)
+    }
+
+    /// Reads the state of the index in `dir` whatever its schema version
+    /// (a rebuild takes the folders to walk from it).
+    pub fn read_state(dir: &Path) -> Result<IndexState> {
+        let index = Index::open_in_dir(dir)?;
+        IndexState::from_payload(index.load_metas()?.payload.as_deref())
+    }
+
+    fn wrap(index: Index, dir: &Path) -> Result<MorgueIndex> {
+        tokenizers::register(&index);
+        let fields = Fields::new(&index.schema())?;
+        Ok(MorgueIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The tantivy index folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The state recorded by the last commit.
+    pub fn state(&self) -> Result<IndexState> {
+        let metas = self.index.load_metas()?;
+        IndexState::from_payload(metas.payload.as_deref())
+    }
+
+    /// A reader on the last commit (reloaded by hand, as a CLI process needs).
+    pub fn reader(&self) -> Result<IndexReader> {
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
+    }
+
+    /// A writer with `threads` indexing threads sharing `heap_bytes` of memory.
+    pub fn writer(
+        &self,
+        threads: usize,
+        heap_bytes: usize,
+    ) -> Result<IndexWriter<TantivyDocument>> {
+        Ok(self
+            .index
+            .writer_with_num_threads(threads.max(1), heap_bytes)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn created_index_records_the_schema_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let schema = SchemaFile::builtin().unwrap();
+        let index = MorgueIndex::create(tmp.path(), &schema).unwrap();
+        assert_eq!(index.state().unwrap().schema_version, schema.version);
+    }
+
+    #[test]
+    fn opening_an_index_of_another_version_asks_for_rebuild() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut schema = SchemaFile::builtin().unwrap();
+        MorgueIndex::create(tmp.path(), &schema).unwrap();
+        schema.version += 1;
+        let err = MorgueIndex::open(tmp.path(), &schema).err().unwrap();
+        assert!(err.to_string().contains("morgue index --rebuild"), "{err}");
+    }
+}

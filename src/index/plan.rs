@@ -1,0 +1,165 @@
+//! Decides, from the walk and the index's file records, what an index run
+//! must do: which files to read, which are unchanged, which were deleted.
+//! Pure: no I/O, so every case is tested on literal values.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{FileRecord, FileStatus};
+use crate::corpus::{Walk, WalkedFile};
+
+/// A file the run must read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// The file as walked.
+    pub file: WalkedFile,
+    /// Its record, when the index knew it (then it changed or is retried).
+    pub previous: Option<FileRecord>,
+}
+
+/// What one run will do.
+#[derive(Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Files to read, in path order.
+    pub jobs: Vec<Job>,
+    /// Files whose size and modification time are as recorded.
+    pub unchanged: u64,
+    /// Records of files that are gone (candidates for a move when a new file has their hash).
+    pub deleted: Vec<FileRecord>,
+}
+
+/// Compares the walk with the records. `roots` are the folders walked: a
+/// record outside them is left alone, and so is one below a folder the walk
+/// could not read. Failed files are read again only when they changed or
+/// when `retry_failed` is set.
+pub fn plan(
+    walk: &Walk,
+    records: &HashMap<String, FileRecord>,
+    roots: &[PathBuf],
+    retry_failed: bool,
+) -> Plan {
+    let mut plan = Plan::default();
+    let mut seen = std::collections::HashSet::with_capacity(walk.files.len());
+    for file in &walk.files {
+        let key = file.path.to_string_lossy();
+        seen.insert(key.to_string());
+        match records.get(key.as_ref()) {
+            Some(rec)
+                if same_stat(rec, file) && !(retry_failed && rec.status == FileStatus::Failed) =>
+            {
+                plan.unchanged += 1
+            }
+            previous => plan.jobs.push(Job {
+                file: file.clone(),
+                previous: previous.cloned(),
+            }),
+        }
+    }
+    for (path, rec) in records {
+        let p = PathBuf::from(path);
+        let under_walked_root = roots.iter().any(|r| p.starts_with(r));
+        if under_walked_root && !seen.contains(path) && !walk.is_unknown(&p) {
+            plan.deleted.push(rec.clone());
+        }
+    }
+    plan.deleted.sort_by(|a, b| a.path.cmp(&b.path));
+    plan
+}
+
+fn same_stat(rec: &FileRecord, file: &WalkedFile) -> bool {
+    rec.size == file.size && rec.mtime == file.mtime
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::WalkProblem;
+
+    fn file(path: &str, size: u64, mtime: i64) -> WalkedFile {
+        WalkedFile {
+            path: path.into(),
+            size,
+            mtime,
+        }
+    }
+
+    fn record(path: &str, size: u64, mtime: i64, status: FileStatus) -> FileRecord {
+        FileRecord {
+            path: path.into(),
+            size,
+            mtime,
+            hash: 7,
+            status,
+            error: None,
+            articles: 1,
+        }
+    }
+
+    fn records(list: &[FileRecord]) -> HashMap<String, FileRecord> {
+        list.iter().map(|r| (r.path.clone(), r.clone())).collect()
+    }
+
+    #[test]
+    fn new_changed_unchanged_and_deleted_files() {
+        let walk = Walk {
+            files: vec![
+                file("/c/new.txt", 1, 1),
+                file("/c/same.txt", 5, 5),
+                file("/c/edit.txt", 6, 9),
+            ],
+            problems: vec![],
+        };
+        let recs = records(&[
+            record("/c/same.txt", 5, 5, FileStatus::Ok),
+            record("/c/edit.txt", 6, 8, FileStatus::Ok),
+            record("/c/gone.txt", 3, 3, FileStatus::Ok),
+        ]);
+        let plan = plan(&walk, &recs, &["/c".into()], false);
+        let jobs: Vec<_> = plan
+            .jobs
+            .iter()
+            .map(|j| (j.file.path.clone(), j.previous.is_some()))
+            .collect();
+        assert_eq!(
+            jobs,
+            vec![("/c/new.txt".into(), false), ("/c/edit.txt".into(), true)]
+        );
+        assert_eq!(plan.unchanged, 1);
+        assert_eq!(plan.deleted.len(), 1);
+        assert_eq!(plan.deleted[0].path, "/c/gone.txt");
+    }
+
+    #[test]
+    fn nothing_below_an_unreadable_folder_is_deleted() {
+        let walk = Walk {
+            files: vec![],
+            problems: vec![WalkProblem {
+                path: "/mnt/disk".into(),
+                reason: "missing".into(),
+                folder: true,
+            }],
+        };
+        let recs = records(&[record("/mnt/disk/a.txt", 1, 1, FileStatus::Ok)]);
+        let plan = plan(&walk, &recs, &["/mnt/disk".into()], false);
+        assert!(plan.deleted.is_empty());
+    }
+
+    #[test]
+    fn records_outside_the_walked_roots_are_left_alone() {
+        let walk = Walk::default();
+        let recs = records(&[record("/other/a.txt", 1, 1, FileStatus::Ok)]);
+        let plan = plan(&walk, &recs, &["/c".into()], false);
+        assert!(plan.deleted.is_empty());
+    }
+
+    #[test]
+    fn unchanged_failed_files_are_retried_only_on_request() {
+        let walk = Walk {
+            files: vec![file("/c/bad.txt", 2, 2)],
+            problems: vec![],
+        };
+        let recs = records(&[record("/c/bad.txt", 2, 2, FileStatus::Failed)]);
+        assert_eq!(plan(&walk, &recs, &["/c".into()], false).jobs.len(), 0);
+        assert_eq!(plan(&walk, &recs, &["/c".into()], true).jobs.len(), 1);
+    }
+}

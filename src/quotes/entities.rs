@@ -1,0 +1,253 @@
+//! The article's entity table: mentions of the same person or organisation are grouped
+//! ("Marco Rubio", "Rubio", "Mr. Rubio", "the secretary") and each entity is named by
+//! the fullest form the article gives.
+
+use super::doc::Doc;
+use super::gender::{self, Gender};
+use super::lexicon;
+use super::mentions::{possessive, Mention};
+use super::names::NameKind;
+
+/// A person, organisation or place referred to in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entity {
+    /// Person, organisation, place, role or unknown.
+    pub kind: NameKind,
+    /// Gender, when a title, forename or pronoun tells it.
+    pub gender: Option<Gender>,
+    /// Roles the article gives the entity ("secretary", "senator").
+    pub roles: Vec<&'static str>,
+    /// The fullest name the article gives.
+    pub name: String,
+    words: usize,
+    key: String,
+    first: String,
+}
+
+/// All entities of one article.
+#[derive(Debug, Default)]
+pub(crate) struct Entities {
+    /// Entities in order of creation.
+    pub list: Vec<Entity>,
+}
+
+/// The text of a mention's name proper, whitespace-collapsed, possessive removed.
+pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
+    let (Some(a), Some(b)) = (doc.tokens.get(m.first), doc.tokens.get(m.last)) else {
+        return String::new();
+    };
+    let mut end = b.end;
+    if doc.is_punct(m.last + 1, ".") && lexicon::is_abbreviation(doc.text(m.last)) {
+        end += 1;
+    }
+    let raw = doc.body.get(a.start..end).unwrap_or("");
+    let raw = if m.possessive {
+        possessive(raw).unwrap_or(raw)
+    } else {
+        raw
+    };
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The key word of a person's name: its last word, suffixes and possessive removed.
+fn key_of(doc: &Doc, m: &Mention) -> String {
+    let words: Vec<&str> = m.words.iter().map(|&w| doc.text(w)).collect();
+    let last = words
+        .iter()
+        .rev()
+        .find(|w| !lexicon::is_name_suffix(w))
+        .or(words.last())
+        .copied()
+        .unwrap_or("");
+    possessive(last).unwrap_or(last).to_string()
+}
+
+impl Entities {
+    /// Groups `mentions` into entities, setting each mention's `entity`.
+    pub fn build(doc: &Doc, mentions: &mut [Mention]) -> Self {
+        let mut table = Entities::default();
+        for m in mentions.iter_mut() {
+            let full = m.words.len() >= 2 && m.kind == NameKind::Person;
+            if full || m.kind == NameKind::Org {
+                m.entity = table.add_full(doc, m);
+            }
+        }
+        let mut last_seen = vec![0usize; table.list.len()];
+        for (i, m) in mentions.iter_mut().enumerate() {
+            if m.entity == usize::MAX {
+                m.entity = table.link_short(doc, m, &last_seen);
+            }
+            last_seen.resize(table.list.len(), 0);
+            last_seen[m.entity] = i + 1;
+            table.absorb(m);
+        }
+        table
+    }
+
+    fn add_full(&mut self, doc: &Doc, m: &Mention) -> usize {
+        let name = mention_text(doc, m);
+        let key = if m.kind == NameKind::Org {
+            name.clone()
+        } else {
+            key_of(doc, m)
+        };
+        let first = doc.text(m.first).to_string();
+        let found = self.list.iter().position(|e| {
+            e.kind == m.kind
+                && e.key == key
+                && (m.kind == NameKind::Org || same_first(&e.first, &first))
+        });
+        if let Some(i) = found {
+            if m.words.len() > self.list[i].words {
+                self.list[i].name = name;
+                self.list[i].words = m.words.len();
+            }
+            return i;
+        }
+        self.push(Entity {
+            kind: m.kind,
+            gender: None,
+            roles: Vec::new(),
+            name,
+            words: m.words.len(),
+            key,
+            first,
+        })
+    }
+
+    fn link_short(&mut self, doc: &Doc, m: &Mention, last_seen: &[usize]) -> usize {
+        if m.kind == NameKind::Role {
+            let by_role = (0..self.list.len())
+                .filter(|&e| self.list[e].roles.iter().any(|r| m.roles.contains(r)))
+                .max_by_key(|&e| last_seen.get(e).copied().unwrap_or(0));
+            return by_role.unwrap_or_else(|| self.new_from(doc, m));
+        }
+        let key = key_of(doc, m);
+        let fits = |e: &Entity| {
+            e.kind == NameKind::Person
+                && (e.key == key || (e.first == key && gender::of_forename(&key).is_some()))
+                && (m.gender.is_none() || e.gender.is_none() || e.gender == m.gender)
+        };
+        let best = (0..self.list.len())
+            .filter(|&e| fits(&self.list[e]))
+            .max_by_key(|&e| (last_seen.get(e).copied().unwrap_or(0), usize::MAX - e));
+        if let Some(e) = best {
+            return e;
+        }
+        let same = self
+            .list
+            .iter()
+            .position(|e| e.key == key && e.kind != NameKind::Role);
+        same.unwrap_or_else(|| self.new_from(doc, m))
+    }
+
+    fn new_from(&mut self, doc: &Doc, m: &Mention) -> usize {
+        let name = if m.kind == NameKind::Role {
+            String::new()
+        } else {
+            mention_text(doc, m)
+        };
+        self.push(Entity {
+            kind: m.kind,
+            gender: None,
+            roles: Vec::new(),
+            key: key_of(doc, m),
+            first: doc.text(m.first).to_string(),
+            words: m.words.len(),
+            name,
+        })
+    }
+
+    fn push(&mut self, e: Entity) -> usize {
+        self.list.push(e);
+        self.list.len() - 1
+    }
+
+    /// Adds what a mention tells (gender, roles, person-hood) to its entity.
+    fn absorb(&mut self, m: &Mention) {
+        let Some(e) = self.list.get_mut(m.entity) else {
+            return;
+        };
+        e.gender = e.gender.or(m.gender);
+        for r in &m.roles {
+            if !e.roles.contains(r) {
+                e.roles.push(r);
+            }
+        }
+        if e.kind == NameKind::Unknown && m.kind == NameKind::Person {
+            e.kind = NameKind::Person;
+        }
+    }
+
+    /// Marks an entity as a person (it was the subject of a reporting verb).
+    pub fn promote(&mut self, e: usize) {
+        if let Some(ent) = self.list.get_mut(e) {
+            if ent.kind == NameKind::Unknown {
+                ent.kind = NameKind::Person;
+            }
+        }
+    }
+
+    /// The name to report for entity `e`, if it has one.
+    pub fn speaker(&self, e: usize) -> Option<String> {
+        self.list
+            .get(e)
+            .filter(|x| !x.name.is_empty())
+            .map(|x| x.name.clone())
+    }
+}
+
+/// Two first words of the same person: equal, or one is the other's initial.
+fn same_first(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() == 1 && long.starts_with(short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions;
+    use super::*;
+
+    fn entity_names(body: &str) -> Vec<String> {
+        let mut doc = Doc::scan(body);
+        doc.analyse();
+        let quoted = vec![false; doc.tokens.len()];
+        let mut ms = mentions::find(&doc, &quoted);
+        let table = Entities::build(&doc, &mut ms);
+        ms.iter()
+            .map(|m| table.speaker(m.entity).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name_before_or_after() {
+        let names =
+            entity_names("Rubio spoke. Then Secretary of State Marco Rubio left. Mr. Rubio sat.");
+        assert_eq!(names, ["Marco Rubio", "Marco Rubio", "Marco Rubio"]);
+    }
+
+    #[test]
+    fn same_surname_different_people_by_gender() {
+        let names = entity_names(
+            "Bill Clinton met Hillary Clinton. Mrs. Clinton left. Mr. Clinton stayed.",
+        );
+        assert_eq!(
+            names,
+            [
+                "Bill Clinton",
+                "Hillary Clinton",
+                "Hillary Clinton",
+                "Bill Clinton"
+            ]
+        );
+    }
+
+    #[test]
+    fn role_descriptions_link_to_titled_people() {
+        let names = entity_names("President Vladimir Putin spoke. The President left.");
+        assert_eq!(names, ["Vladimir Putin", "Vladimir Putin"]);
+    }
+}

@@ -1,0 +1,200 @@
+//! Word lists about names: titles and honorifics (`data/titles.txt`), organisation
+//! words, places and nationalities, and capitalised function words that are not names.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::gender::Gender;
+
+/// What a title before a name tells about the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Title {
+    /// Lowercase role a later description may use ("the secretary"), if any.
+    pub role: Option<&'static str>,
+    /// Gender implied by the title (Mr, Mrs, Congresswoman…), if any.
+    pub gender: Option<Gender>,
+}
+
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+static TITLES: LazyLock<HashMap<&'static str, Title>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in entries(include_str!("data/titles.txt")) {
+        let mut cols = line.split_whitespace();
+        let (Some(word), role, gender) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let role = role.filter(|r| *r != "-");
+        let gender = match gender {
+            Some("m") => Some(Gender::Male),
+            Some("f") => Some(Gender::Female),
+            _ => None,
+        };
+        map.entry(word).or_insert(Title { role, gender });
+    }
+    map
+});
+
+static ORG_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
+static PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/places.txt")).collect());
+static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
+
+/// Role words usable in a definite description ("the senator said").
+static ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.values().filter_map(|t| t.role).collect());
+
+/// The title `word` stands for (with or without its final period), if it is one.
+pub(crate) fn title(word: &str) -> Option<Title> {
+    TITLES.get(word.strip_suffix('.').unwrap_or(word)).copied()
+}
+
+/// True when `word` marks an organisation ("Bank", "Kremlin", "Times").
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(word)
+}
+
+/// True when `word` is a place or nationality ("Ukraine", "Russian", "Miami").
+pub(crate) fn is_place(word: &str) -> bool {
+    PLACES.contains(word.strip_suffix('.').unwrap_or(word))
+}
+
+/// True when `word` is a function word or other non-name ("But", "The", "Monday").
+pub(crate) fn is_common(word: &str) -> bool {
+    if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    COMMON.contains(lower.strip_suffix('.').unwrap_or(&lower))
+}
+
+/// The role a lowercase description word names ("senator", "secretary"), if it is one.
+pub(crate) fn role(word: &str) -> Option<&'static str> {
+    ROLES.get(word).copied()
+}
+
+/// Abbreviations whose period does not end a sentence ("Mr.", "Sen.", "Inc.").
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    title(word).is_some()
+        || matches!(
+            word,
+            "St" | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "No"
+                | "vs"
+                | "Mt"
+                | "Ft"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Ariz"
+                | "Calif"
+                | "Fla"
+                | "Tex"
+                | "Mass"
+                | "Pa"
+                | "Va"
+                | "Ill"
+                | "Mich"
+                | "Wis"
+                | "Minn"
+                | "Ga"
+                | "Ky"
+                | "Tenn"
+                | "Ala"
+                | "Conn"
+                | "Md"
+                | "Mo"
+                | "Nev"
+                | "Okla"
+                | "Ore"
+                | "Wash"
+                | "Colo"
+                | "La"
+                | "approx"
+                | "etc"
+                | "e.g"
+                | "i.e"
+        )
+        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Name suffixes kept in a name but ignored as its key ("Jr.", "III").
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+/// Lowercase particles inside names ("de Blasio", "von der Leyen", "bin Salman").
+pub(crate) fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "dos"
+            | "das"
+            | "ter"
+            | "zu"
+            | "af"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_carry_roles_and_gender() {
+        assert_eq!(title("Sen.").and_then(|t| t.role), Some("senator"));
+        assert_eq!(title("Mrs").and_then(|t| t.gender), Some(Gender::Female));
+        assert!(title("Rubio").is_none());
+        assert_eq!(role("secretary"), Some("secretary"));
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(is_org_word("Kremlin"));
+        assert!(is_place("Ukrainian"));
+        assert!(is_common("But"));
+        assert!(!is_common("Rubio"));
+        assert!(is_abbreviation("Mr"));
+        assert!(is_abbreviation("U.S"));
+        assert!(is_particle("von"));
+        assert!(is_name_suffix("Jr."));
+    }
+}

@@ -1,0 +1,329 @@
+//! Quotation-mark scanning: finds the quoted stretches of each paragraph.
+//!
+//! Double marks (`"`, `“ ”`, `„`, `«»`, and the `''` / ``` `` ``` pairs of old archives)
+//! are paired first, deciding open or close from the characters around each mark (so a
+//! stray `”` opening a quote still opens it). Single marks (`‘ ’`, `'`) are then paired
+//! outside the double-quoted stretches, British style, after telling them apart from
+//! apostrophes (don't, Rubio's, the '90s, rock 'n' roll). A double quote left open at
+//! the end of a paragraph yields an unclosed span that runs to the paragraph's end.
+
+use super::paragraphs::Paragraph;
+
+/// One quoted stretch of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Index of the paragraph holding the span.
+    pub para: usize,
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset of the quoted text (after the opening mark and any space).
+    pub start: usize,
+    /// Byte offset just past the quoted text.
+    pub end: usize,
+    /// Byte offset just past the closing mark (the paragraph end when unclosed).
+    pub close: usize,
+    /// Whether a closing mark was found in the paragraph.
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    role: Role,
+}
+
+/// Characters that may stand just before an opening mark.
+const OPEN_CONTEXT: &str = "([{<—–-/:\"“”‘’'`«»„";
+/// Characters that may stand just after a closing mark.
+const CLOSE_CONTEXT: &str = ".,;:!?)]}>—–-…/\"“”‘’'`«»";
+/// Words written with a leading apostrophe: 'em, 'til, rock 'n' roll.
+const ELISIONS: [&str; 9] = [
+    "em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff",
+];
+
+/// True for every character that can be (part of) a quotation mark.
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '`'
+    )
+}
+
+/// Finds the quoted spans of all paragraphs, in document order.
+pub(crate) fn find_spans(body: &str, paras: &[Paragraph]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let text = &body[p.start..p.end];
+        if text
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+        {
+            scan_paragraph(text, p.start, i, &mut out);
+        }
+    }
+    out
+}
+
+fn scan_paragraph(text: &str, base: usize, para: usize, out: &mut Vec<Span>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let (doubles, singles) = collect_marks(&chars);
+    let mut spans = pair_doubles(text, &doubles);
+    let outside: Vec<Mark> = singles
+        .into_iter()
+        .filter(|m| !spans.iter().any(|s| m.pos >= s.0 && m.pos < s.2))
+        .collect();
+    spans.extend(pair_singles(text, &outside));
+    spans.sort_by_key(|s| s.0);
+    let all = spans.clone();
+    for (open, start, close, end, closed) in spans {
+        let contained = all
+            .iter()
+            .any(|o| o.0 < open && o.2 >= close && (o.0, o.2) != (open, close));
+        if contained {
+            continue;
+        }
+        let content = &text[start..end];
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        out.push(Span {
+            para,
+            open: base + open,
+            start: base + start + lead,
+            end: base + start + lead + trimmed.len(),
+            close: base + close,
+            closed,
+        });
+    }
+}
+
+/// Splits the paragraph's marks into double marks and single marks, with their roles.
+fn collect_marks(chars: &[(usize, char)]) -> (Vec<Mark>, Vec<Mark>) {
+    let mut doubles = Vec::new();
+    let mut singles = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_quote_char(c) {
+            i += 1;
+            continue;
+        }
+        let double = matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
+        let run = if double {
+            1
+        } else {
+            chars[i..].iter().take_while(|(_, d)| *d == c).count()
+        };
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + run).map(|x| x.1);
+        let role = glyph_bias(c, context_role(prev, next));
+        let w = c.len_utf8();
+        match c {
+            _ if double => doubles.push(Mark { pos, len: w, role }),
+            _ if run >= 2 => {
+                // '' or `` or ‘‘ used as a double mark; a third mark is a nested single.
+                let at = if run == 3 && role == Role::Close {
+                    pos + w
+                } else {
+                    pos
+                };
+                doubles.push(Mark {
+                    pos: at,
+                    len: 2 * w,
+                    role,
+                });
+            }
+            '`' => {}
+            _ => {
+                if let Some(role) = single_role(chars, i, prev, next) {
+                    singles.push(Mark { pos, len: w, role });
+                }
+            }
+        }
+        i += run;
+    }
+    (doubles, singles)
+}
+
+fn context_role(prev: Option<char>, next: Option<char>) -> Role {
+    let left = prev.is_none_or(|c| c.is_whitespace() || OPEN_CONTEXT.contains(c));
+    let right = next.is_none_or(|c| c.is_whitespace() || CLOSE_CONTEXT.contains(c));
+    match (left, right) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+/// Resolves an ambiguous context with the glyph's own direction.
+fn glyph_bias(c: char, role: Role) -> Role {
+    match (role, c) {
+        (Role::Either, '“' | '„' | '«' | '‘' | '`') => Role::Open,
+        (Role::Either, '”' | '»' | '’') => Role::Close,
+        (r, _) => r,
+    }
+}
+
+/// Role of a lone single mark, or `None` when it is an apostrophe.
+fn single_role(
+    chars: &[(usize, char)],
+    i: usize,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<Role> {
+    match context_role(prev, next) {
+        Role::Open => {
+            let word: String = chars[i + 1..]
+                .iter()
+                .map(|x| x.1)
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let alpha = next.is_some_and(char::is_alphabetic);
+            (alpha && !ELISIONS.contains(&word.as_str())).then_some(Role::Open)
+        }
+        Role::Close => {
+            // The second mark of rock 'n' roll.
+            let elided_n =
+                prev == Some('n') && i >= 2 && matches!(chars[i - 2].1, '\'' | '’' | '‘');
+            if elided_n {
+                return None;
+            }
+            let plural_possessive = matches!(prev, Some('s' | 'S'))
+                && chars[i + 1..]
+                    .iter()
+                    .map(|x| x.1)
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            (!plural_possessive).then_some(Role::Close)
+        }
+        Role::Either => None,
+    }
+}
+
+/// (open mark, content start, after close mark, content end, closed)
+type RawSpan = (usize, usize, usize, usize, bool);
+
+fn pair_doubles(text: &str, marks: &[Mark]) -> Vec<RawSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    for &m in marks {
+        match (open, m.role) {
+            (None, Role::Close) => {}
+            (None, _) | (Some(_), Role::Open) => open = Some(m),
+            (Some(o), _) => {
+                out.push((o.pos, o.pos + o.len, m.pos + m.len, m.pos, true));
+                open = None;
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push((o.pos, o.pos + o.len, text.len(), text.len(), false));
+    }
+    out
+}
+
+fn pair_singles(text: &str, marks: &[Mark]) -> Vec<RawSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    for &m in marks {
+        match (open, m.role) {
+            (None, Role::Open) => open = Some(m),
+            (Some(o), Role::Close) => {
+                out.push((o.pos, o.pos + o.len, m.pos + m.len, m.pos, true));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A single quote left open only counts when it opened the paragraph.
+    if let Some(o) = open.filter(|o| o.pos == 0) {
+        out.push((o.pos, o.pos + o.len, text.len(), text.len(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paragraphs;
+    use super::*;
+
+    fn quoted(body: &str) -> Vec<&str> {
+        let paras = paragraphs::split(body);
+        find_spans(body, &paras)
+            .iter()
+            .map(|s| &body[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_double_quotes() {
+        assert_eq!(
+            quoted(r#""First," he said, "second.""#),
+            ["First,", "second."]
+        );
+    }
+
+    #[test]
+    fn curly_double_quotes() {
+        assert_eq!(quoted("“We agree,” he said."), ["We agree,"]);
+    }
+
+    #[test]
+    fn closing_glyph_used_to_open() {
+        assert_eq!(quoted("”We agree,” he said."), ["We agree,"]);
+    }
+
+    #[test]
+    fn archive_double_apostrophes() {
+        let body = "''It feels like, 'Meh, we can put this off,''' he said.";
+        assert_eq!(quoted(body), ["It feels like, 'Meh, we can put this off,'"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(
+            quoted("Il a dit: «Nous sommes prêts.»"),
+            ["Nous sommes prêts."]
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_and_apostrophes() {
+        let body = "‘We don’t accept Rubio’s plan,’ she said of the ’90s deal.";
+        assert_eq!(quoted(body), ["We don’t accept Rubio’s plan,"]);
+        let plain = "'It's rock 'n' roll from the '90s,' the fans' leader said.";
+        assert_eq!(quoted(plain), ["It's rock 'n' roll from the '90s,"]);
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        let body = r#""He said 'no' to me," she said."#;
+        assert_eq!(quoted(body), ["He said 'no' to me,"]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let body = "\"One thing.\n\n\"Another thing,\" he said.";
+        let paras = paragraphs::split(body);
+        let spans = find_spans(body, &paras);
+        assert_eq!(spans.len(), 2);
+        assert!(!spans[0].closed);
+        assert_eq!(&body[spans[0].start..spans[0].end], "One thing.");
+        assert_eq!(spans[1].para, 1);
+    }
+
+    #[test]
+    fn apostrophes_alone_are_not_quotes() {
+        assert!(quoted("Don't touch Rubio's and the Joneses' cars in the '90s.").is_empty());
+    }
+}

@@ -1,0 +1,256 @@
+//! Mentions of people, organisations and places in the article text outside quotes:
+//! runs of capitalised words found by a scan over the tokens, then analysed by
+//! [`names`](super::names).
+
+use super::doc::Doc;
+use super::gender::Gender;
+use super::lexicon;
+use super::names::{self, NameKind};
+use super::tokens::Kind;
+
+/// One mention of a name in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Token index where the mention starts (its titles included).
+    pub lead: usize,
+    /// Token index of the first word of the name proper.
+    pub first: usize,
+    /// Token index of the last word of the name proper.
+    pub last: usize,
+    /// Word tokens of the name proper.
+    pub words: Vec<usize>,
+    /// Person, organisation, place, role or unknown.
+    pub kind: NameKind,
+    /// Gender implied by a title or forename.
+    pub gender: Option<Gender>,
+    /// Roles named by titles or the lowercase word just before ("negotiator").
+    pub roles: Vec<&'static str>,
+    /// Written in the possessive ("Rubio's").
+    pub possessive: bool,
+    /// Looks like the subject of its clause.
+    pub subject: bool,
+    /// Is the subject of a reporting verb.
+    pub speaker: bool,
+    /// Entity the mention refers to (set by the entity table).
+    pub entity: usize,
+}
+
+/// Words after which a name starts a clause ("and Rubio said", "as Putin vowed").
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "and"
+            | "but"
+            | "so"
+            | "then"
+            | "while"
+            | "when"
+            | "as"
+            | "because"
+            | "that"
+            | "after"
+            | "before"
+            | "if"
+            | "though"
+            | "although"
+            | "since"
+            | "where"
+            | "once"
+            | "until"
+            | "meanwhile"
+            | "however"
+            | "yet"
+            | "also"
+            | "now"
+            | "still"
+    )
+}
+
+/// True when word token `i` can continue (or start) a capitalised run.
+fn is_name_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.text(i);
+    doc.is_word(i) && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds all mentions outside quoted spans of three or more words.
+pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let starts = !quoted[i]
+            && (is_name_word(doc, i)
+                || (lexicon::is_particle(doc.text(i)) && is_name_word(doc, i + 1)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (words, next) = run(doc, i);
+        if let Some(m) = mention(doc, &words) {
+            out.push(m);
+        }
+        i = next.max(i + 1);
+    }
+    out
+}
+
+/// Collects the word tokens of the capitalised run starting at `i`; returns them and
+/// the index after the run.
+fn run(doc: &Doc, i: usize) -> (Vec<usize>, usize) {
+    let mut words = vec![i];
+    let mut j = i;
+    loop {
+        if possessive(doc.text(j)).is_some() {
+            break;
+        }
+        let mut k = j;
+        // "Mr." / "H." keep the run going through their period.
+        if doc.is_punct(k + 1, ".") && doc.tokens[k].end == doc.tokens[k + 1].start {
+            let w = doc.text(k);
+            if lexicon::is_abbreviation(w) && doc.sent_of.get(k + 2) == doc.sent_of.get(k) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if nickname(doc, k) {
+            // Marcia "Cia" Price: step over the quoted nickname.
+            k += 3;
+        }
+        if !doc.adjacent(k) || !doc.is_word(k + 1) || doc.para_of.get(k + 1) != doc.para_of.get(k) {
+            break;
+        }
+        let next = k + 1;
+        let w = doc.text(next);
+        let prev = doc.text(j);
+        let joins = is_name_word(doc, next)
+            || (lexicon::is_particle(w) && is_name_word(doc, next + 1))
+            || (w == "of"
+                && is_name_word(doc, next + 1)
+                && (lexicon::title(prev).is_some() || lexicon::is_org_word(prev)));
+        if !joins {
+            break;
+        }
+        words.push(next);
+        j = next;
+    }
+    let after = j + 1 + usize::from(doc.is_punct(j + 1, "."));
+    (words, after)
+}
+
+/// True when tokens after `k` are a quoted one-word nickname followed by a name word.
+fn nickname(doc: &Doc, k: usize) -> bool {
+    let mark = |j: usize| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Mark);
+    mark(k + 1) && is_name_word(doc, k + 2) && mark(k + 3) && is_name_word(doc, k + 4)
+}
+
+/// The word without a possessive ending, when it has one.
+pub(crate) fn possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+fn mention(doc: &Doc, words: &[usize]) -> Option<Mention> {
+    let last_text = doc.text(*words.last()?);
+    let stem = possessive(last_text);
+    let texts: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(k, &t)| {
+            if k + 1 == words.len() {
+                stem.unwrap_or(last_text)
+            } else {
+                doc.text(t)
+            }
+        })
+        .collect();
+    let name = names::analyse(&texts)?;
+    if name.first >= name.end && name.kind != NameKind::Role {
+        return None;
+    }
+    let lead = words[name.lead];
+    let proper: Vec<usize> = words[name.first..name.end.max(name.first)].to_vec();
+    let first = proper.first().copied().unwrap_or(lead);
+    let last = proper.last().copied().unwrap_or(lead);
+    let mut roles = name.roles.clone();
+    roles.extend(lead.checked_sub(1).and_then(|p| describing_role(doc, p)));
+    Some(Mention {
+        lead,
+        first,
+        last,
+        words: proper,
+        kind: name.kind,
+        gender: name.gender,
+        roles,
+        possessive: stem.is_some() && name.end == words.len(),
+        subject: stem.is_none() && starts_clause(doc, lead),
+        speaker: false,
+        entity: usize::MAX,
+    })
+}
+
+/// A lowercase role word right before a name ("negotiator Rustem Umerov").
+fn describing_role(doc: &Doc, p: usize) -> Option<&'static str> {
+    let w = doc.text(p);
+    if !doc.is_word(p) || !doc.adjacent(p) {
+        return None;
+    }
+    lexicon::role(w).or(match w {
+        "negotiator" => Some("negotiator"),
+        "envoy" => Some("envoy"),
+        "spokesman" | "spokeswoman" | "spokesperson" => Some("spokesperson"),
+        _ => None,
+    })
+}
+
+/// True when the mention starting at token `lead` opens a clause.
+fn starts_clause(doc: &Doc, lead: usize) -> bool {
+    let Some(p) = lead.checked_sub(1) else {
+        return true;
+    };
+    if doc.sent_of[p] != doc.sent_of[lead] || doc.para_of[p] != doc.para_of[lead] {
+        return true;
+    }
+    match doc.tokens[p].kind {
+        Kind::Mark => true,
+        Kind::Punct => matches!(doc.text(p), "," | ";" | ":" | "—" | "–" | "-" | "("),
+        Kind::Word => is_clause_opener(doc.text(p)) || lexicon::is_common(doc.text(p)) && p == 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(body: &str) -> Vec<(String, NameKind, bool)> {
+        let mut doc = Doc::scan(body);
+        doc.analyse();
+        let quoted = vec![false; doc.tokens.len()];
+        find(&doc, &quoted)
+            .iter()
+            .map(|m| {
+                let text = m.words.iter().map(|&w| doc.text(w)).collect::<Vec<_>>();
+                (text.join(" "), m.kind, m.subject)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_titled_names_and_subjects() {
+        let found = mentions("Miami: US Secretary of State Marco Rubio on Friday met Umerov.");
+        assert_eq!(found[1], ("Marco Rubio".into(), NameKind::Person, true));
+        assert_eq!(found[2].0, "Umerov");
+        let found = mentions("But Rubio said he had briefed President Volodymyr Zelensky.");
+        assert_eq!(found[0], ("Rubio".into(), NameKind::Unknown, true));
+        assert_eq!(found[1].0, "Volodymyr Zelensky");
+        assert!(!found[1].2);
+    }
+
+    #[test]
+    fn initials_particles_and_possessives() {
+        let found = mentions("Laurence H. Tribe and Bill de Blasio met Trump's envoy.");
+        assert_eq!(found[0].0, "Laurence H Tribe");
+        assert_eq!(found[1].0, "Bill de Blasio");
+        assert_eq!(found[2].0, "Trump's");
+    }
+}

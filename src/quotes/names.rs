@@ -1,0 +1,216 @@
+//! Analysis of one run of capitalised words ("But US Secretary of State Marco Rubio's"):
+//! leading function words and titles are stripped, the rest is classified as a person,
+//! organisation, place or unknown name, with the gender and roles its titles imply.
+
+use super::gender::{self, Gender};
+use super::lexicon;
+
+/// What a capitalised name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    /// A person ("Marco Rubio", "Mr. Obama").
+    Person,
+    /// An organisation ("Kremlin", "European Central Bank").
+    Org,
+    /// A place or nationality ("Ukraine", "Russian").
+    Place,
+    /// Only a title ("the President"): a role, no name.
+    Role,
+    /// A single capitalised word of unknown nature ("Rubio" before it is linked).
+    Unknown,
+}
+
+/// The analysis of a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Name {
+    /// Index of the first word of the run that is part of the mention (titles included,
+    /// leading function words excluded).
+    pub lead: usize,
+    /// Index of the first word of the name proper (after any titles).
+    pub first: usize,
+    /// One past the last word of the name proper.
+    pub end: usize,
+    /// Person, organisation, place, role or unknown.
+    pub kind: NameKind,
+    /// Gender implied by a title or forename.
+    pub gender: Option<Gender>,
+    /// Roles named by the titles ("secretary", "senator").
+    pub roles: Vec<&'static str>,
+}
+
+fn is_title_zone_word(w: &str) -> bool {
+    lexicon::title(w).is_some()
+        || lexicon::is_place(w)
+        || lexicon::is_org_word(w)
+        || w == "of"
+        || w == "the"
+}
+
+/// Analyses the words of one capitalised run (possessive already removed).
+pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
+    let mut lead = 0;
+    while lead < words.len()
+        && lexicon::is_common(words[lead])
+        && lexicon::title(words[lead]).is_none()
+    {
+        lead += 1;
+    }
+    let rest = &words[lead..];
+    if rest.is_empty() {
+        return None;
+    }
+    if is_org(rest) {
+        let start = lead + usize::from(rest[0] == "The");
+        return Some(plain(lead, start, words.len(), NameKind::Org));
+    }
+    let mut last_title = None;
+    let mut j = 0;
+    while j < rest.len() && is_title_zone_word(rest[j]) {
+        if lexicon::title(rest[j]).is_some() {
+            last_title = Some(j);
+        }
+        j += 1;
+    }
+    let mut first = lead + last_title.map_or(0, |t| t + 1);
+    if first == words.len() && first >= lead + 2 && is_honorific(words[first - 2]) {
+        // "Mr. King", "Sen. Chief": the last title-like word is the surname.
+        first -= 1;
+    }
+    let mut end = words.len();
+    if let Some(of) = words[first..].iter().position(|w| *w == "of") {
+        end = first + of;
+    }
+    let mut name = plain(lead, first, end, NameKind::Unknown);
+    for w in &words[lead..first] {
+        if let Some(t) = lexicon::title(w) {
+            name.roles.extend(t.role);
+            name.gender = name.gender.or(t.gender);
+        }
+    }
+    name.kind = classify(&words[first..end], last_title.is_some());
+    if name.kind == NameKind::Person && end - first >= 2 {
+        name.gender = name.gender.or_else(|| gender::of_forename(words[first]));
+    }
+    Some(name)
+}
+
+/// Honorifics and abbreviated titles that are always followed by a name.
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('.').unwrap_or(w),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Mx"
+            | "Dr"
+            | "Prof"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "Del"
+    )
+}
+
+fn plain(lead: usize, first: usize, end: usize, kind: NameKind) -> Name {
+    Name {
+        lead,
+        first,
+        end,
+        kind,
+        gender: None,
+        roles: Vec::new(),
+    }
+}
+
+/// An organisation: ends with an organisation word, or starts with one followed by "of".
+fn is_org(words: &[&str]) -> bool {
+    let last = words.last().copied().unwrap_or("");
+    lexicon::is_org_word(last)
+        || (words.len() > 2 && lexicon::is_org_word(words[0]) && words[1] == "of")
+        || (last == "House" && words.len() == 2 && words[0] == "White")
+}
+
+fn classify(name: &[&str], titled: bool) -> NameKind {
+    let Some(first) = name.first() else {
+        return NameKind::Role;
+    };
+    if name.iter().all(|w| lexicon::is_place(w)) && !titled {
+        return NameKind::Place;
+    }
+    if titled || name.len() >= 2 {
+        return NameKind::Person;
+    }
+    if gender::of_forename(first).is_some() {
+        NameKind::Person
+    } else {
+        NameKind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name_of(text: &str) -> (String, NameKind) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let n = analyse(&words).expect("a name");
+        (words[n.first..n.end].join(" "), n.kind)
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        let n = name_of("US Secretary of State Marco Rubio");
+        assert_eq!(n, ("Marco Rubio".into(), NameKind::Person));
+        assert_eq!(name_of("But President Vladimir Putin").0, "Vladimir Putin");
+        assert_eq!(name_of("Sen. Claire McCaskill").0, "Claire McCaskill");
+        assert_eq!(name_of("Prime Minister Keir Starmer").0, "Keir Starmer");
+        assert_eq!(name_of("Ms Kallas"), ("Kallas".into(), NameKind::Person));
+        assert_eq!(name_of("Mr. King"), ("King".into(), NameKind::Person));
+    }
+
+    #[test]
+    fn titles_give_roles_and_gender() {
+        let words = ["Mrs.", "Clinton"];
+        let n = analyse(&words).expect("a name");
+        assert_eq!(n.gender, Some(Gender::Female));
+        let words = ["Secretary", "of", "State", "Marco", "Rubio"];
+        let n = analyse(&words).expect("a name");
+        assert_eq!(n.roles, ["secretary"]);
+        assert_eq!(n.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn particles_and_suffixes_stay() {
+        assert_eq!(name_of("Mayor Bill de Blasio").0, "Bill de Blasio");
+        assert_eq!(name_of("Ursula von der Leyen").0, "Ursula von der Leyen");
+    }
+
+    #[test]
+    fn organisations_and_places() {
+        assert_eq!(name_of("The Kremlin"), ("Kremlin".into(), NameKind::Org));
+        let ecb = name_of("The European Central Bank");
+        assert_eq!(ecb, ("European Central Bank".into(), NameKind::Org));
+        assert_eq!(name_of("White House").1, NameKind::Org);
+        assert_eq!(name_of("Ukraine").1, NameKind::Place);
+        assert_eq!(name_of("President").1, NameKind::Role);
+        assert_eq!(name_of("Rubio").1, NameKind::Unknown);
+    }
+
+    #[test]
+    fn function_words_alone_are_no_name() {
+        assert!(analyse(&["The"]).is_none());
+        assert!(analyse(&["But", "In"]).is_none());
+    }
+}

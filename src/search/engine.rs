@@ -1,0 +1,156 @@
+//! The search engine: an index opened once, answering [`SearchRequest`]s
+//! with one pass of collectors over the matching set.
+
+use std::collections::BTreeMap;
+
+use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Searcher};
+
+use super::facets::{facet_collector, top_values};
+use super::histogram::{fold, DayCollector};
+use super::hits::HitMaker;
+use super::query_builder::{build_query, text_query};
+use super::speakers::{rank, SpeakerCollector, SpeakerCount};
+use super::{SearchRequest, SearchResults, Sort};
+use crate::error::Result;
+use crate::index::{Fields, IndexLocation, MorgueIndex};
+
+/// An open index, ready to search.
+pub struct Engine {
+    index: MorgueIndex,
+    searcher: Searcher,
+}
+
+/// What one collector pass gives.
+struct Pass {
+    total: u64,
+    top: Vec<DocAddress>,
+    scores: Vec<f32>,
+    facets: BTreeMap<String, Vec<super::FacetCount>>,
+    histogram: Option<super::Histogram>,
+}
+
+impl Engine {
+    /// Opens the live index at `location`.
+    pub fn open(location: &IndexLocation) -> Result<Engine> {
+        Engine::from_index(location.open()?)
+    }
+
+    /// Searches an already opened index.
+    pub fn from_index(index: MorgueIndex) -> Result<Engine> {
+        let searcher = index.reader()?.searcher();
+        Ok(Engine { index, searcher })
+    }
+
+    /// The searcher on the index's last commit.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        self.index.fields()
+    }
+
+    /// The open index.
+    pub fn index(&self) -> &MorgueIndex {
+        &self.index
+    }
+
+    /// Runs a search: total, a page of hits, facet counts, histogram.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let query = build_query(self.index.index(), self.fields(), req)?;
+        let text = text_query(self.index.index(), self.fields(), req)?;
+        let maker = HitMaker::new(self, text.as_deref(), req)?;
+        let mut fetch = req.offset + req.limit;
+        if req.collapse {
+            fetch = fetch * 2 + 8;
+        }
+        loop {
+            let pass = self.collect(&*query, req, fetch.max(1))?;
+            let exhausted = pass.top.len() < fetch.max(1);
+            let hits = maker.page(&pass.top, &pass.scores, req)?;
+            if hits.len() >= req.limit || exhausted {
+                return Ok(SearchResults {
+                    total: pass.total,
+                    hits,
+                    facets: pass.facets,
+                    histogram: pass.histogram,
+                });
+            }
+            fetch *= 4;
+        }
+    }
+
+    /// Who is quoted most among the quotes matching `req`, with first and last day.
+    pub fn speakers(&self, req: &SearchRequest, limit: usize) -> Result<Vec<SpeakerCount>> {
+        let query = build_query(self.index.index(), self.fields(), req)?;
+        let spans = self.searcher.search(&*query, &SpeakerCollector)?;
+        Ok(rank(spans, limit))
+    }
+
+    fn collect(&self, query: &dyn Query, req: &SearchRequest, fetch: usize) -> Result<Pass> {
+        let top = TopDocs::with_limit(fetch);
+        match req.sort {
+            Sort::Relevance => self.collect_with(query, req, top.order_by_score(), |s| s),
+            Sort::Newest => self.collect_with(
+                query,
+                req,
+                top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                |_| 0.0,
+            ),
+            Sort::Oldest => self.collect_with(
+                query,
+                req,
+                top.order_by_fast_field::<tantivy::DateTime>("date", Order::Asc),
+                |_| 0.0,
+            ),
+        }
+    }
+
+    fn collect_with<C, K>(
+        &self,
+        query: &dyn Query,
+        req: &SearchRequest,
+        top: C,
+        score: impl Fn(K) -> f32,
+    ) -> Result<Pass>
+    where
+        C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
+        K: Send + Sync + 'static,
+    {
+        let mut multi = MultiCollector::new();
+        let top_handle = multi.add_collector(top);
+        let count_handle = multi.add_collector(Count);
+        let facet_handles: Vec<_> = req
+            .facets
+            .iter()
+            .map(|&f| (f, multi.add_collector(facet_collector(f))))
+            .collect();
+        let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
+        let mut fruits = self.searcher.search(query, &multi)?;
+        let ranked = top_handle.extract(&mut fruits);
+        let mut facets = BTreeMap::new();
+        for (facet, handle) in facet_handles {
+            let counts = handle.extract(&mut fruits);
+            facets.insert(
+                facet.name().to_string(),
+                top_values(&counts, req.facet_limit),
+            );
+        }
+        let histogram = match (hist_handle, req.histogram) {
+            (Some(h), Some(interval)) => Some(fold(&h.extract(&mut fruits), interval)),
+            _ => None,
+        };
+        let (scores, top): (Vec<f32>, Vec<DocAddress>) =
+            ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
+        Ok(Pass {
+            total: count_handle.extract(&mut fruits) as u64,
+            top,
+            scores,
+            facets,
+            histogram,
+        })
+    }
+}

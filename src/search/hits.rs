@@ -1,0 +1,120 @@
+//! Turns ranked document addresses into [`Hit`]s: stored fields, snippet,
+//! and, when collapsing, one hit per story with its number of copies.
+
+use std::collections::HashSet;
+
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+use super::snippets::Snippets;
+use super::{Engine, Hit, SearchRequest};
+use crate::error::Result;
+use crate::index::{datetime_to_day, Fields};
+use crate::query::Kind;
+
+/// Builds hits for one search.
+pub struct HitMaker<'a> {
+    engine: &'a Engine,
+    snippets: Snippets,
+}
+
+impl<'a> HitMaker<'a> {
+    /// A hit maker for `req`, highlighting the words of `text`.
+    pub fn new(engine: &'a Engine, text: Option<&dyn Query>, req: &SearchRequest) -> Result<Self> {
+        let f = engine.fields();
+        let (field, chars) = match req.kind {
+            Kind::Article => (f.body, req.snippet_chars),
+            Kind::Quote => (f.text, req.snippet_chars.max(5_000)),
+        };
+        let snippets = Snippets::new(engine.searcher(), text, field, chars)?;
+        Ok(HitMaker { engine, snippets })
+    }
+
+    /// The page `[offset, offset + limit)` of hits, after collapsing copies.
+    pub fn page(
+        &self,
+        top: &[DocAddress],
+        scores: &[f32],
+        req: &SearchRequest,
+    ) -> Result<Vec<Hit>> {
+        if req.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let f = self.engine.fields();
+        let mut seen = HashSet::new();
+        let mut hits = Vec::with_capacity(req.limit);
+        let mut skipped = 0;
+        for (address, score) in top.iter().zip(scores) {
+            let doc: TantivyDocument = self.engine.searcher().doc(*address)?;
+            let dup = doc.get_first(f.dup).and_then(|v| v.as_u64());
+            if req.collapse && !dup.is_none_or(|d| seen.insert(d)) {
+                continue;
+            }
+            if skipped < req.offset {
+                skipped += 1;
+                continue;
+            }
+            let copies = match dup.filter(|_| req.collapse) {
+                Some(d) => self.copies(d, req.kind)?,
+                None => 1,
+            };
+            hits.push(self.hit(&doc, *score, copies));
+            if hits.len() == req.limit {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+
+    /// How many live documents of this kind share the fingerprint.
+    fn copies(&self, dup: u64, kind: Kind) -> Result<u64> {
+        let f = self.engine.fields();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(Term::from_field_u64(f.dup, dup))),
+            (
+                Occur::Must,
+                term_query(Term::from_field_text(f.kind, kind.name())),
+            ),
+        ]);
+        Ok(self.engine.searcher().search(&q, &Count)? as u64)
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, copies: u64) -> Hit {
+        let f: &Fields = self.engine.fields();
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let kind = text(f.kind).unwrap_or_default();
+        let is_quote = kind == Kind::Quote.name();
+        let body = if is_quote { text(f.text) } else { text(f.body) }.unwrap_or_default();
+        let (snippet, highlights) = self.snippets.make(&body);
+        Hit {
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(datetime_to_day)
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            source: text(f.source),
+            section: text(f.section),
+            dateline: text(f.dateline),
+            title: text(f.title).unwrap_or_default(),
+            path: text(f.path).unwrap_or_default(),
+            snippet,
+            highlights,
+            score,
+            speaker: if is_quote { text(f.speaker) } else { None },
+            text: is_quote.then_some(body),
+            author: text(f.author),
+            copies,
+            kind,
+        }
+    }
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}

@@ -1,0 +1,136 @@
+//! Builds the tantivy query of a [`SearchRequest`]: the text part through
+//! tantivy's QueryParser, filters as term, phrase and range queries.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Index, Term};
+
+use super::SearchRequest;
+use crate::error::{Error, Result};
+use crate::index::{day_to_datetime, tokenizers, Fields};
+use crate::query::Kind;
+
+/// The fields a bare word searches, for each kind.
+pub fn default_fields(fields: &Fields, kind: Kind) -> Vec<Field> {
+    match kind {
+        Kind::Article => vec![fields.title, fields.body],
+        Kind::Quote => vec![fields.text],
+    }
+}
+
+/// The text part alone (used for snippets), or `None` when there is no text.
+pub fn text_query(
+    index: &Index,
+    fields: &Fields,
+    req: &SearchRequest,
+) -> Result<Option<Box<dyn Query>>> {
+    if req.text.trim().is_empty() {
+        return Ok(None);
+    }
+    let defaults = default_fields(fields, req.kind);
+    let mut parser = QueryParser::for_index(index, defaults.clone());
+    parser.set_conjunction_by_default();
+    if req.kind == Kind::Article {
+        parser.set_field_boost(fields.title, 2.0);
+    }
+    if req.fuzzy {
+        for field in defaults {
+            parser.set_field_fuzzy(field, false, 1, true);
+        }
+    }
+    parser
+        .parse_query(&req.text)
+        .map(Some)
+        .map_err(|e| Error::QuerySyntax(describe(&e)))
+}
+
+fn describe(err: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match err {
+        E::FieldDoesNotExist(name) => format!(
+            "unknown field '{name}' (fields: title, body, text, speaker, dateline, source, \
+             section, author, date, kind)"
+        ),
+        E::SyntaxError(msg) => format!("syntax error: {msg}"),
+        other => other.to_string(),
+    }
+}
+
+/// The whole query: text, kind and every filter.
+pub fn build_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(text) = text_query(index, fields, req)? {
+        clauses.push((Occur::Must, text));
+    }
+    let kind = Term::from_field_text(fields.kind, req.kind.name());
+    clauses.push((
+        Occur::Must,
+        Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
+    ));
+    let f = &req.filters;
+    let named = [
+        (fields.speaker, &f.speakers),
+        (fields.dateline, &f.datelines),
+        (fields.source, &f.sources),
+        (fields.section, &f.sections),
+        (fields.author, &f.authors),
+    ];
+    for (field, values) in named {
+        for value in values {
+            clauses.push((Occur::Must, name_query(field, value)?));
+        }
+    }
+    if let Some(range) = date_query(fields, req) {
+        clauses.push((Occur::Must, range));
+    }
+    if clauses.is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Matches `value` as words in a name field: one word is a term, several a phrase.
+pub fn name_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
+    let mut analyzer = tokenizers::names_analyzer();
+    let mut stream = analyzer.token_stream(value);
+    let mut terms = Vec::new();
+    while let Some(token) = stream.next() {
+        terms.push((token.position, Term::from_field_text(field, &token.text)));
+    }
+    match terms.len() {
+        0 => Err(Error::Usage(format!(
+            "'{value}' holds no word to search for"
+        ))),
+        1 => Ok(Box::new(TermQuery::new(
+            terms.remove(0).1,
+            IndexRecordOption::Basic,
+        ))),
+        _ => Ok(Box::new(PhraseQuery::new_with_offset(terms))),
+    }
+}
+
+fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
+    let range = req.filters.dates;
+    if range.from.is_none() && range.to.is_none() {
+        return None;
+    }
+    let lower = match range.from {
+        Some(day) => Bound::Included(Term::from_field_date_for_search(
+            fields.date,
+            day_to_datetime(day),
+        )),
+        None => Bound::Unbounded,
+    };
+    let upper = match range.to.and_then(|d| d.succ_opt()) {
+        Some(next) => Bound::Excluded(Term::from_field_date_for_search(
+            fields.date,
+            day_to_datetime(next),
+        )),
+        None => Bound::Unbounded,
+    };
+    Some(Box::new(RangeQuery::new(lower, upper)))
+}

@@ -1,0 +1,11 @@
+//! morgue's integration tests: one test binary driving the real `morgue`
+//! executable on `sample-corpus/` and on temporary folders.
+
+mod corpora;
+mod docs;
+mod env;
+mod incremental;
+mod indexing;
+mod parse;
+mod queries;
+mod search;

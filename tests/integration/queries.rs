@@ -1,0 +1,222 @@
+//! The query front end: dates, bad input, histogram, sorting, paging and
+//! every output format, parsed back.
+
+use predicates::prelude::*;
+
+use crate::env::{column, hits, sample_env, TestEnv};
+
+#[test]
+fn a_bad_query_points_at_the_problem_and_exits_2() {
+    let env = sample_env();
+    env.cmd()
+        .args(["search", "rubio \"peace deal"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unbalanced quote"))
+        .stderr(predicate::str::contains("        ^"));
+}
+
+#[test]
+fn a_bad_date_names_the_flag_and_the_value() {
+    let env = sample_env();
+    env.cmd()
+        .args(["search", "x", "--from", "2025-13-45"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--from: invalid date '2025-13-45': month 13 is out of range",
+        ));
+    env.cmd()
+        .args(["search", "x", "--month", "decembr"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown month 'decembr'"));
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let env = sample_env();
+    env.cmd()
+        .args(["search", "colour:red"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field 'colour'"));
+}
+
+#[test]
+fn month_name_is_the_most_recent_such_month_relative_to_today() {
+    let env = sample_env();
+    let named = env.search(&["--month", "december", "-n", "100"]);
+    let numeric = env.search(&["--month", "2025-12", "-n", "100"]);
+    assert_eq!(named["total"], numeric["total"]);
+    let other_today = env
+        .cmd()
+        .env("MORGUE_TODAY", "2025-11-15")
+        .args(["search", "--json", "--month", "december"])
+        .output()
+        .unwrap();
+    let answer: serde_json::Value = serde_json::from_slice(&other_today.stdout).unwrap();
+    assert_eq!(
+        answer["total"], 0,
+        "with today in Nov 2025, december is Dec 2024"
+    );
+}
+
+#[test]
+fn to_is_inclusive_of_its_whole_month() {
+    let env = sample_env();
+    let to_month = env.search(&["--from", "2025-12", "--to", "2025-12", "-n", "1"]);
+    let month = env.search(&["--month", "2025-12", "-n", "1"]);
+    assert_eq!(to_month["total"], month["total"]);
+    let on = env.search(&["--on", "2025-12-20", "-n", "10"]);
+    for d in column(&on, "date") {
+        assert_eq!(d, "2025-12-20");
+    }
+}
+
+#[test]
+fn month_histogram_crosses_the_year_with_calendar_months() {
+    let env = sample_env();
+    let answer = env.search(&[
+        "--from",
+        "2025-11",
+        "--to",
+        "2026-02",
+        "--histogram",
+        "month",
+        "-n",
+        "1",
+    ]);
+    let buckets = answer["histogram"]["buckets"].as_array().unwrap();
+    let labels: Vec<&str> = buckets
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, vec!["2025-11", "2025-12", "2026-01", "2026-02"]);
+    let sum: u64 = buckets.iter().map(|b| b["count"].as_u64().unwrap()).sum();
+    assert_eq!(sum, answer["total"].as_u64().unwrap());
+}
+
+#[test]
+fn histogram_is_drawn_as_bars_in_a_terminal() {
+    let env = sample_env();
+    env.cmd()
+        .args(["search", "--histogram", "year"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2025").and(predicate::str::contains("█")));
+}
+
+#[test]
+fn newest_and_oldest_sort_by_date_and_pages_do_not_overlap() {
+    let env = sample_env();
+    let newest = column(&env.search(&["--sort", "newest", "-n", "5"]), "date");
+    let mut sorted = newest.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(newest, sorted);
+    let oldest = column(&env.search(&["--sort", "oldest", "-n", "5"]), "date");
+    assert!(oldest[0] <= oldest[4]);
+    let page1 = column(&env.search(&["--sort", "oldest", "-n", "5"]), "path");
+    let page2 = column(
+        &env.search(&["--sort", "oldest", "-n", "5", "--offset", "5"]),
+        "path",
+    );
+    assert!(page1.iter().all(|p| !page2.contains(p)));
+}
+
+#[test]
+fn ndjson_and_csv_parse_back() {
+    let env = sample_env();
+    let out = env
+        .cmd()
+        .args(["search", "ukraine", "--quotes", "--ndjson", "-n", "4"])
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines.iter().all(|h| h["kind"] == "quote"));
+    let out = env
+        .cmd()
+        .args(["search", "ukraine", "--csv", "-n", "3"])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(reader.headers().unwrap().get(1), Some("date"));
+    assert_eq!(reader.records().count(), 3);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = sample_env();
+    for format in ["--ndjson", "--json", "--csv", "--color=never"] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("morgue"))
+            .env("MORGUE_INDEX", &env.index)
+            .args(["search", format, "-n", "60"])
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn wire_reprints_show_once_with_a_count_unless_asked() {
+    let env = sample_env();
+    let collapsed = env.search(&["--from", "2025-10-23", "--to", "2025-10-23", "-n", "50"]);
+    let all = env.search(&[
+        "--from",
+        "2025-10-23",
+        "--to",
+        "2025-10-23",
+        "-n",
+        "50",
+        "--no-collapse",
+    ]);
+    assert_eq!(hits(&all).len(), hits(&collapsed).len() + 1);
+    assert!(hits(&collapsed).iter().any(|h| h["copies"] == 2));
+}
+
+#[test]
+fn speakers_lists_who_is_quoted_most_with_first_and_last_day() {
+    let env = sample_env();
+    let out = env
+        .cmd()
+        .args(["speakers", "ukraine", "--month", "2025-12", "--json"])
+        .output()
+        .unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let rubio = list
+        .iter()
+        .find(|s| s["speaker"] == "Marco Rubio")
+        .expect("Rubio is listed");
+    assert!(rubio["quotes"].as_u64().unwrap() >= 8);
+    assert!(rubio["first"].as_str().unwrap() >= "2025-12-01");
+    assert!(rubio["last"].as_str().unwrap() <= "2025-12-31");
+}
+
+#[test]
+fn undated_articles_are_found_by_text_and_excluded_by_date_filters() {
+    let env = TestEnv::new();
+    env.write(
+        "bbc/business/001.txt",
+        "Steel output rises\n\nSteel output rose sharply in the quarter.\n",
+    );
+    env.cmd()
+        .args(["index", "-q"])
+        .arg(&env.clippings)
+        .assert()
+        .success();
+    assert_eq!(env.search(&["steel"])["total"], 1);
+    assert_eq!(env.search(&["steel", "--year", "2025"])["total"], 0);
+}
