@@ -24,6 +24,18 @@ use crate::clipping::dates::{check_range, parse_loose};
 use crate::clipping::error::ParseError;
 use crate::clipping::text::collect_paragraphs;
 
+/// Words marking a job title after a byline name.
+const ROLE_WORDS: [&str; 8] = [
+    "correspondent",
+    "editor",
+    "columnist",
+    "reporter",
+    "writer",
+    "analyst",
+    "chief",
+    "bureau",
+];
+
 /// Most `--` header lines read before the body.
 const MAX_HEADER_LINES: usize = 6;
 
@@ -79,8 +91,8 @@ fn read_header_value(value: &str, index: usize, clip: &mut Clipping) {
     if value.is_empty() {
         return;
     }
-    if let Some(name) = byline_name(value) {
-        clip.author = Some(name);
+    if value.starts_with("By ") || value.starts_with("BY ") {
+        clip.author = byline_name(value);
     } else if value.starts_with("http://") || value.starts_with("https://") {
         clip.url = Some(value.to_string());
     } else if clip.date.is_none() {
@@ -101,12 +113,27 @@ fn read_header_date(value: &str, clip: &mut Clipping) {
     }
 }
 
-/// "By  Jane Doe" -> "Jane Doe" (whitespace collapsed).
+/// "By  Jane Doe" -> "Jane Doe": whitespace collapsed, and job titles
+/// dropped ("Jane Doe , European Markets Correspondent", "Jane Doe - Analysis").
 fn byline_name(value: &str) -> Option<String> {
     let rest = value
         .strip_prefix("By ")
         .or_else(|| value.strip_prefix("BY "))?;
     let name = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name
+        .split(" - ")
+        .next()
+        .unwrap_or_default()
+        .replace(" ,", ",");
+    let parts: Vec<&str> = name
+        .split(", ")
+        .filter(|part| {
+            !part
+                .split(' ')
+                .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        .collect();
+    let name = parts.join(", ").trim_end_matches(',').trim().to_string();
     (!name.is_empty()).then_some(name)
 }
 
@@ -143,6 +170,25 @@ mod tests {
             c.body,
             "NEW YORK  Nov 27 (Reuters) - Reckson said on Monday."
         );
+    }
+
+    #[test]
+    fn byline_roles_are_dropped() {
+        let name = |v: &str| byline_name(v).unwrap_or_default();
+        assert_eq!(
+            name("By  Lisa Jucca , European Wealth Management Correspondent"),
+            "Lisa Jucca"
+        );
+        assert_eq!(
+            name("By Pedro Nicolaci da Costa - Analysis"),
+            "Pedro Nicolaci da Costa"
+        );
+        assert_eq!(
+            name("By Sinead Carew , Clare Baldwin and Liana B. Baker"),
+            "Sinead Carew, Clare Baldwin and Liana B. Baker"
+        );
+        assert_eq!(byline_name("By "), None);
+        assert_eq!(byline_name("By a Reuters staff reporter"), None);
     }
 
     #[test]

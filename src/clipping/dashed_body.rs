@@ -7,7 +7,7 @@
 
 use crate::clipping::dateline::find_dateline;
 #[cfg(test)]
-use crate::clipping::text::split_paragraphs;
+use crate::clipping::text::collect_paragraphs;
 
 /// Editorial notes that open a paragraph of preamble.
 const NOTE_OPENERS: [&str; 6] = ["Corrects", "Refiles", "Repeats", "Fixes", "Adds", "Updates"];
@@ -161,7 +161,7 @@ mod tests {
 
     fn clean(body: &str) -> (String, Option<String>) {
         let mut author = None;
-        let out = clean_body(split_paragraphs(body), &mut author);
+        let out = clean_body(collect_paragraphs(body.lines(), "\n"), &mut author);
         (out, author)
     }
 

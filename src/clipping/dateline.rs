@@ -12,9 +12,10 @@
 //! date. Labels ("Note:"), sentence openers and titles of people
 //! ("President Trump -") are refused. Pure and linear in the prefix length.
 
-use crate::clipping::dateline_scan::{Cursor, Sep};
+use crate::clipping::dateline_scan::{Cursor, Place, Sep};
 use crate::clipping::place::{
-    has_stop_word, is_all_lower, is_connector, is_mostly_upper, normalize_place,
+    has_stop_word, is_all_lower, is_connector, is_mostly_upper, mixes_caps_styles, never_first,
+    normalize_place,
 };
 
 /// A dateline found at the start of a paragraph.
@@ -52,7 +53,6 @@ pub fn find_dateline(first_paragraph: &str) -> Option<Dateline> {
 fn scan_at(p: &str, start: usize) -> Option<Dateline> {
     let mut cur = Cursor::new(p, start);
     let place = cur.place()?;
-    let place_raw = place.segments.join("/");
     let has_date = cur.date();
     cur.skip_spaces();
     let has_agency = cur.agency(has_date);
@@ -63,22 +63,19 @@ fn scan_at(p: &str, start: usize) -> Option<Dateline> {
         None => return None,
     };
     cur.skip_all_whitespace();
-    let (words, qualifiers, place_raw) = (place.words, place.qualifiers, place_raw.as_str());
-    let text_starts_with_digit = p[cur.pos..].starts_with(|c: char| c.is_ascii_digit());
+    let place_raw = place.segments.join("/");
+    let rest = &p[cur.pos..];
     let shape = Shape {
-        words: &words,
-        place_raw,
-        qualifiers,
+        place: &place,
+        place_raw: &place_raw,
         has_date,
         has_agency,
         sep,
-        text_starts_with_digit,
+        text_starts_lower_or_digit: rest
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()),
     };
-    if !shape.acceptable() || cur.at_end() {
-        return None;
-    }
-    Some(Dateline {
-        place: normalize_place(place_raw),
+    (shape.acceptable() && !rest.is_empty()).then(|| Dateline {
+        place: normalize_place(&place_raw),
         len: cur.pos,
     })
 }
@@ -91,26 +88,32 @@ fn starts_with_space_then_capital(text: &str) -> bool {
 
 /// What the scanner saw, judged by [`Shape::acceptable`].
 struct Shape<'a> {
-    words: &'a [&'a str],
+    place: &'a Place<'a>,
     place_raw: &'a str,
-    qualifiers: usize,
     has_date: bool,
     has_agency: bool,
     sep: Sep,
-    /// The text after the separator starts with a digit (tables: "COPPER - 2650").
-    text_starts_with_digit: bool,
+    /// The text after the separator starts with a digit or a lower-case
+    /// letter (tables: "COPPER - 2650", "SILVER - total 156,708").
+    text_starts_lower_or_digit: bool,
 }
 
 impl Shape<'_> {
     /// The acceptance rules from the module documentation. A date makes the
     /// shape unambiguous enough to forgive case typos ("New york, March 2 -").
     fn acceptable(&self) -> bool {
+        if self.looks_like_byline() {
+            return false;
+        }
         let first_cap = self
+            .place
             .words
             .first()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
         if self.has_date {
-            return first_cap || (is_all_lower(self.place_raw) && self.sep == Sep::Dash);
+            let short = self.place.words.len() <= 3;
+            let lower_ok = short && is_all_lower(self.place_raw) && self.sep == Sep::Dash;
+            return (first_cap && (short || self.capitalised())) || lower_ok;
         }
         if !self.capitalised() {
             return false;
@@ -121,27 +124,37 @@ impl Shape<'_> {
         match self.sep {
             Sep::Dash => {
                 is_mostly_upper(self.place_raw)
-                    && !has_stop_word(self.words, true)
-                    && !self.text_starts_with_digit
+                    && !has_stop_word(&self.place.words, true)
+                    && !self.text_starts_lower_or_digit
             }
             Sep::Colon => self.colon_form_ok(),
         }
     }
 
+    /// "By Jane Doe NEW YORK", "A. Giannone NEW YORK": not a place. Two-word
+    /// places with a date may mix case ("BALDWIN Park, Calif, March 30 -").
+    fn looks_like_byline(&self) -> bool {
+        let words = &self.place.words;
+        let mixed = self.place.segments.iter().any(|s| mixes_caps_styles(s));
+        words.first().is_some_and(|w| never_first(w))
+            || (mixed && !(self.has_date && words.len() <= 2))
+    }
+
     /// Every non-connector word starts with an upper-case letter.
     fn capitalised(&self) -> bool {
-        self.words
+        self.place
+            .words
             .iter()
             .all(|w| is_connector(w) || w.chars().next().is_some_and(char::is_uppercase))
     }
 
     /// `Miami:` / `NEW DELHI:`: 1-3 capitalised words, nothing else.
     fn colon_form_ok(&self) -> bool {
-        let caps = self.words.iter().filter(|w| !is_connector(w)).count();
-        self.qualifiers == 0
+        let caps = self.place.words.iter().filter(|w| !is_connector(w)).count();
+        self.place.qualifiers == 0
             && (1..=3).contains(&caps)
             && !self.place_raw.contains('/')
-            && !has_stop_word(self.words, true)
+            && !has_stop_word(&self.place.words, true)
     }
 }
 
@@ -255,6 +268,7 @@ mod tests {
             ("TOKYO  (Reuters Life!) - Bat an eyelid", "Tokyo"),
             ("NEW YORK (Reuters) Apple CEO Steve Jobs", "New York"),
             ("BEIJING  (Reuters) - iPhone maker Foxconn", "Beijing"),
+            ("BALDWIN Park, Calif, March 30 - Baldwin", "Baldwin Park"),
         ];
         for (text, want) in cases {
             assert_eq!(place(text).as_deref(), Some(want), "{text}");
@@ -293,6 +307,13 @@ mod tests {
             "Federal Express Corp - New York",
             "COPPER GRADE A - 2650 tonnes",
             "COPPER GRADE - 2650 tonnes",
+            "By Andrew Hurst ZURICH  Oct 30 (Reuters) - Swiss bank",
+            "A. Giannone NEW YORK (Reuters) - X",
+            "Prices rose sharply in heavy trading, Dec 12 - more",
+            "Natural Classes: 5 (business, entertainment)",
+            "Result: Nadal 6-7 (6/8) 6-2",
+            "SILVER - total 156,708,754 off 323,664.",
+            "TUE, APR 07 - INDIA, BOMBAY/DELHI (RAMANAVMI).",
             "Accumulative total at 1800 gmt - 1010",
             "Today - 1631.4",
             "us 7.8015 - 7.8035 uk 12.622",

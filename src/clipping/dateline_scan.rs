@@ -76,10 +76,6 @@ impl<'a> Cursor<'a> {
         self.pos += rest.len() - rest.trim_start().len();
     }
 
-    pub fn at_end(&self) -> bool {
-        self.pos >= self.text.len()
-    }
-
     /// One word: starts with a letter; letters, dots, apostrophes and inner hyphens.
     fn word(&mut self) -> Option<&'a str> {
         let rest = self.rest();

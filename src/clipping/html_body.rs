@@ -55,6 +55,11 @@ const SKIP_MARKERS: [&str; 20] = [
 ];
 /// Text blocks collected inside a container.
 const BLOCKS: &str = "p, h2, h3, h4, li, blockquote, pre";
+/// Elements whose text continues the surrounding text.
+const INLINE_TAGS: [&str; 14] = [
+    "a", "b", "i", "em", "strong", "span", "u", "small", "sup", "sub", "abbr", "time", "mark",
+    "code",
+];
 /// A container needs this much paragraph text to be trusted.
 const MIN_CONTAINER_TEXT: usize = 80;
 
@@ -70,7 +75,44 @@ pub(crate) fn article_paragraphs(doc: &Html) -> Vec<String> {
             return ps;
         }
     }
-    densest_block(doc).map(blocks_in).unwrap_or_default()
+    match densest_block(doc).map(blocks_in) {
+        Some(ps) if !ps.is_empty() => ps,
+        _ => loose_text(doc),
+    }
+}
+
+/// No text blocks at all: the text of `<article>`/`<main>`/`<body>` outside
+/// boilerplate, one paragraph per block element (inline elements joined).
+fn loose_text(doc: &Html) -> Vec<String> {
+    let Some(container) = ["article", "main", "body"]
+        .iter()
+        .find_map(|css| doc.select(&sel(css)).next())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut last_parent = None;
+    for node in container.descendants() {
+        let (Some(text), Some(parent)) = (
+            node.value().as_text(),
+            node.parent().and_then(ElementRef::wrap),
+        ) else {
+            continue;
+        };
+        if in_boilerplate(parent, container) || text.trim().is_empty() {
+            continue;
+        }
+        let block = block_ancestor(parent).id();
+        match out.last_mut() {
+            Some(last) if last_parent == Some(block) => last.push_str(text),
+            _ => out.push(text.to_string()),
+        }
+        last_parent = Some(block);
+    }
+    out.iter()
+        .map(|t| collapse_whitespace(t))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn text_len(ps: &[String]) -> usize {
@@ -94,6 +136,17 @@ fn blocks_in(container: ElementRef<'_>) -> Vec<String> {
         }
     }
     out
+}
+
+/// The nearest ancestor-or-self that is not an inline element.
+fn block_ancestor(mut el: ElementRef<'_>) -> ElementRef<'_> {
+    while INLINE_TAGS.contains(&el.value().name()) {
+        match el.parent().and_then(ElementRef::wrap) {
+            Some(parent) => el = parent,
+            None => break,
+        }
+    }
+    el
 }
 
 /// The element whose direct `<p>` children carry the most text.
@@ -190,7 +243,10 @@ mod tests {
     }
 
     #[test]
-    fn nothing_found() {
-        assert!(article_paragraphs(&Html::parse_document("<div>no paragraphs</div>")).is_empty());
+    fn loose_text_without_paragraphs() {
+        let html = "<body><nav>Menu</nav><div>First <b>bold</b> block.</div><div>Second block.</div><script>x()</script></body>";
+        let ps = article_paragraphs(&Html::parse_document(html));
+        assert_eq!(ps, vec!["First bold block.", "Second block."]);
+        assert!(article_paragraphs(&Html::parse_document("")).is_empty());
     }
 }

@@ -65,6 +65,21 @@ pub(crate) fn sel(css: &str) -> Selector {
 
 /// Read all metadata from a parsed page.
 pub(crate) fn read_meta(doc: &Html) -> PageMeta {
+    let mut page = tagged_meta(doc);
+    if page.date.is_none() {
+        page.date = time_datetime(doc);
+    }
+    if page.source.is_none() {
+        page.source = page.url.as_deref().and_then(site_from_url);
+    }
+    if page.title.is_none() {
+        page.title = first_text(doc, "h1").or_else(|| page_title(doc, page.source.as_deref()));
+    }
+    page
+}
+
+/// What `<meta>` tags, the canonical link and JSON-LD say (best first).
+fn tagged_meta(doc: &Html) -> PageMeta {
     let metas = meta_tags(doc);
     let meta = |names: &[&str]| {
         names
@@ -74,15 +89,14 @@ pub(crate) fn read_meta(doc: &Html) -> PageMeta {
     };
     let ld = json_ld_article(doc).unwrap_or_default();
     let ld_text = |key: &str| ld.get(key).and_then(Value::as_str).and_then(non_empty);
-    let url = canonical(doc)
-        .or_else(|| meta(&["og:url"]).map(|m| m.1))
-        .or_else(|| ld_text("url"));
-    let mut page = PageMeta {
+    let ld_date = || ld_text("datePublished").map(|d| ("JSON-LD datePublished".into(), d));
+    PageMeta {
         title: meta(&["og:title", "twitter:title"])
             .map(|m| m.1)
             .or_else(|| ld_text("headline")),
         date: meta(&DATE_METAS[..2])
-            .or_else(|| ld_text("datePublished").map(|d| ("JSON-LD datePublished".into(), d))),
+            .or_else(ld_date)
+            .or_else(|| meta(&DATE_METAS[2..])),
         source: meta(&["og:site_name", "application-name"])
             .map(|m| m.1)
             .or_else(|| ld_publisher(&ld)),
@@ -94,18 +108,10 @@ pub(crate) fn read_meta(doc: &Html) -> PageMeta {
             .map(|m| m.1)
             .or_else(|| ld_text("articleSection")),
         ld_body: ld_text("articleBody"),
-        url,
-    };
-    if page.date.is_none() {
-        page.date = meta(&DATE_METAS[2..]).or_else(|| time_datetime(doc));
+        url: canonical(doc)
+            .or_else(|| meta(&["og:url"]).map(|m| m.1))
+            .or_else(|| ld_text("url")),
     }
-    if page.source.is_none() {
-        page.source = page.url.as_deref().and_then(site_from_url);
-    }
-    if page.title.is_none() {
-        page.title = first_text(doc, "h1").or_else(|| page_title(doc, page.source.as_deref()));
-    }
-    page
 }
 
 /// (lower-case property/name/itemprop, trimmed content) of every `<meta>`.

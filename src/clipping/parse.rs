@@ -27,7 +27,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Vec<Clipping>, ParseError
         Format::ReutersDashed => vec![parse_dashed(&text, hints.date)?],
         Format::PlainTitle => vec![parse_plain(&text, &hints)?],
         Format::Markdown => vec![parse_markdown(&text, &hints)?],
-        Format::Json => parse_json(&text)?,
+        Format::Json => parse_json(&text).or_else(|e| not_json_after_all(&text, &hints, e))?,
         Format::Ndjson => parse_ndjson(&text)?,
         Format::Html => vec![parse_html(&text, &hints)?],
     };
@@ -38,6 +38,21 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Vec<Clipping>, ParseError
         }
     }
     Ok(clips)
+}
+
+/// Text that merely starts with `{` or `[` ("[Updated] Title") in a file not
+/// named `.json` is read as plain text; otherwise the JSON error stands.
+fn not_json_after_all(
+    text: &str,
+    hints: &PathHints,
+    json_error: ParseError,
+) -> Result<Vec<Clipping>, ParseError> {
+    if hints.ext == "json" {
+        return Err(json_error);
+    }
+    parse_plain(text, hints)
+        .map(|c| vec![c])
+        .map_err(|_| json_error)
 }
 
 #[cfg(test)]
@@ -68,6 +83,17 @@ mod tests {
             v[0].warnings,
             vec!["decoded as windows-1252 (the file is not UTF-8)".to_string()]
         );
+    }
+
+    #[test]
+    fn bracketed_title_is_plain_text_unless_named_json() {
+        let text = b"[Updated] Council votes on budget\n\nThe council voted.";
+        let v = parse_file(Path::new("a.txt"), text).unwrap();
+        assert_eq!(v[0].format, Format::PlainTitle);
+        assert!(matches!(
+            parse_file(Path::new("a.json"), text),
+            Err(ParseError::Json { .. })
+        ));
     }
 
     #[test]

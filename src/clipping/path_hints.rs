@@ -3,10 +3,8 @@
 //! section from a well-known parent folder name (`bbc/business/001.txt`).
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::clipping::dates::{check_range, ymd};
 
@@ -75,33 +73,52 @@ impl PathHints {
     }
 }
 
-/// Year, month, day with one consistent separator ('/', '-', '_' or none).
-fn date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^0-9])(1[89][0-9]{2}|20[0-9]{2}|2100)([-/_\\]?)([01][0-9])([-/_\\]?)([0-3][0-9])(?:[^0-9]|$)")
-            .expect("valid date regex")
-    })
-}
-
-/// The last real date (1800..=2100) written in the path text.
+/// The last real date (1800..=2100) written in the path text:
+/// `YYYY/MM/DD`, `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYYMMDD`, not inside a
+/// longer run of digits.
 pub(crate) fn date_in_path(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
     let mut found = None;
-    let mut start = 0;
-    while let Some(caps) = date_regex().captures_at(text, start) {
-        let whole = caps.get(0)?;
-        start = whole.start() + 1;
-        if caps[2] != caps[4] {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
             continue;
         }
-        let num = |i: usize| caps[i].parse::<u32>().unwrap_or(0);
-        if let Ok(date) = ymd(num(1) as i32, num(3), num(5)) {
-            if check_range(date).is_ok() {
-                found = Some(date);
-            }
+        if let Some(date) = date_at(b, i) {
+            found = Some(date);
         }
+        i += 1;
     }
     found
+}
+
+/// A date starting at byte `i` (the start of a digit run).
+fn date_at(b: &[u8], i: usize) -> Option<NaiveDate> {
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let s = b.get(from..from + n)?;
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    };
+    let year = digits(i, 4)?;
+    let sep = *b.get(i + 4)?;
+    let (month, day, end) = if matches!(sep, b'/' | b'-' | b'_' | b'\\') {
+        let same_sep = b.get(i + 7) == Some(&sep);
+        (
+            digits(i + 5, 2)?,
+            digits(i + 8, 2).filter(|_| same_sep)?,
+            i + 10,
+        )
+    } else {
+        (digits(i + 4, 2)?, digits(i + 6, 2)?, i + 8)
+    };
+    if b.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    ymd(year as i32, month, day)
+        .ok()
+        .filter(|d| check_range(*d).is_ok())
 }
 
 /// The parent folder name when it is a known section ("business").

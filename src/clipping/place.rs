@@ -2,158 +2,78 @@
 //! ("NEW YORK/LONDON" -> "New York/London", "RIO DE JANEIRO" -> "Rio de Janeiro").
 
 /// Lower-case words allowed inside a place name ("Rio de Janeiro", "Stratford-upon-Avon").
-const CONNECTORS: [&str; 24] = [
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el",
-    "of", "on", "upon", "am", "an", "im", "en", "sur", "y", "al",
-];
+const CONNECTORS: &str =
+    "de da do dos das del della di du des la le les el of on upon am an im en sur y al";
 
 /// Words that open labels and sentences, never a dateline ("Note:", "Update -").
-const LABELS: [&str; 64] = [
-    "note",
-    "notes",
-    "nb",
-    "ps",
-    "update",
-    "updated",
-    "updates",
-    "warning",
-    "editor",
-    "editors",
-    "editor's",
-    "breaking",
-    "news",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "comment",
-    "commentary",
-    "correction",
-    "corrected",
-    "disclaimer",
-    "live",
-    "video",
-    "watch",
-    "read",
-    "also",
-    "related",
-    "advertisement",
-    "sponsored",
-    "transcript",
-    "question",
-    "answer",
-    "q",
-    "a",
-    "summary",
-    "background",
-    "context",
-    "factbox",
-    "explainer",
-    "timeline",
-    "latest",
-    "photo",
-    "photos",
-    "source",
-    "sources",
-    "credit",
-    "caption",
-    "reporting",
-    "writing",
-    "editing",
-    "story",
-    "example",
-    "important",
-    "tip",
-    "step",
-    "chapter",
-    "part",
-    "figure",
-    "table",
-    "see",
-    "subject",
-    "title",
-    "author",
-    "tags",
-];
+const LABELS: &str =
+    "note notes nb ps update updated updates warning editor editors editor's breaking news \
+     exclusive analysis opinion comment commentary correction corrected disclaimer live video \
+     watch read also related advertisement sponsored transcript question answer q a summary \
+     background context factbox explainer timeline latest photo photos source sources credit \
+     caption reporting writing editing story example important tip step chapter part figure \
+     table see subject title author tags result results score scores venue referee attendance \
+     scorers teams contact email tel website price cost verdict rating pros cons disclosure \
+     topics keywords location date time classes goals weather lineup";
 
 /// Pronouns and function words that start sentences, never a place.
-const SENTENCE_WORDS: [&str; 28] = [
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "or",
-    "so",
-    "if",
-    "when",
-    "why",
-    "what",
-    "how",
-    "who",
-    "where",
-    "here",
-    "there",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
+const SENTENCE_WORDS: &str =
+    "the this that these those it he she they we i you but and or so if when why what how who \
+     where here there today yesterday tomorrow";
 
 /// Titles of people: "President Trump -" / "Minister Lee:" are not datelines.
-const PERSON_TITLES: [&str; 30] = [
-    "president",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "minister",
-    "senator",
-    "sen.",
-    "rep.",
-    "governor",
-    "gov.",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "judge",
-    "chairman",
-    "ceo",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "chancellor",
-    "premier",
-    "mayor",
-    "officials",
-];
+const PERSON_TITLES: &str =
+    "president mr mr. mrs mrs. ms ms. dr dr. sir minister senator sen. rep. governor gov. \
+     king queen prince pope judge chairman ceo spokesman spokeswoman secretary chancellor \
+     premier mayor officials";
+
+/// Words that never start a place, whatever follows ("By Jane Doe NEW YORK").
+const NEVER_FIRST: &str = "by a an in on at for with from to of and but he she it they we this that his her its \
+     their said says if when while as after before some many most all mon tue wed thu fri sat sun monday tuesday \
+     wednesday thursday friday saturday sunday";
+
+/// True when `word` is one of the space-separated `list` (ASCII case ignored).
+fn in_list(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True when the word cannot open a place name.
+pub(crate) fn never_first(word: &str) -> bool {
+    in_list(NEVER_FIRST, word)
+}
+
+/// True when a segment mixes ALL-CAPS words with Capitalised ones
+/// ("By Andrew Hurst ZURICH", "A. Giannone NEW YORK"): a byline or a
+/// sentence run into a dateline, not a place.
+pub(crate) fn mixes_caps_styles(segment: &str) -> bool {
+    let mut caps = false;
+    let mut capitalised = false;
+    for word in segment.split_whitespace().filter(|w| !is_connector(w)) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || word.contains('.') {
+            continue;
+        }
+        if word.chars().any(char::is_lowercase) {
+            capitalised = true;
+        } else if letters >= 3 {
+            caps = true;
+        }
+    }
+    caps && capitalised && !is_mostly_upper(segment)
+}
 
 /// A lower-case word allowed inside (not at the start of) a place name.
 pub(crate) fn is_connector(word: &str) -> bool {
-    CONNECTORS.contains(&word)
+    in_list(CONNECTORS, word)
 }
 
 /// True when any word is a label ("Note"), a sentence word ("The", "It"), or,
 /// when `strict`, a title of a person ("President").
 pub(crate) fn has_stop_word(words: &[&str], strict: bool) -> bool {
     words.iter().any(|w| {
-        let lower = w.to_lowercase();
-        LABELS.contains(&lower.as_str())
-            || (strict && SENTENCE_WORDS.contains(&lower.as_str()))
-            || (strict && PERSON_TITLES.contains(&lower.as_str()))
+        in_list(LABELS, w)
+            || (strict && in_list(SENTENCE_WORDS, w))
+            || (strict && in_list(PERSON_TITLES, w))
     })
 }
 
@@ -192,15 +112,18 @@ pub(crate) fn normalize_place(raw: &str) -> String {
         .join("/")
 }
 
-/// In mixed case, capitalise words typed all lower case ("New york" ->
-/// "New York"), except connectors ("Rio de Janeiro").
+/// In mixed case, fix words typed all lower case ("New york" -> "New York")
+/// or ALL CAPS with three or more letters ("BALDWIN Park" -> "Baldwin Park");
+/// connectors ("Rio de Janeiro") and short codes ("Washington DC") are kept.
 fn fix_lower_words(segment: &str) -> String {
     segment
         .split(' ')
         .enumerate()
         .map(|(i, w)| {
-            if is_all_lower(w) && (i == 0 || !is_connector(w)) {
-                capitalize_part(w)
+            let caps = !w.chars().any(char::is_lowercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            if (is_all_lower(w) || caps) && (i == 0 || !is_connector(w)) {
+                title_word(w, i == 0)
             } else {
                 w.to_string()
             }
@@ -243,7 +166,7 @@ fn title_word(word: &str, first: bool) -> String {
 fn is_initialism(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     chars.len() >= 4
-        && chars.len() % 2 == 0
+        && chars.len().is_multiple_of(2)
         && chars.chunks(2).all(|c| c[0].is_alphabetic() && c[1] == '.')
 }
 
@@ -295,6 +218,8 @@ mod tests {
         assert_eq!(normalize_place("sioux falls"), "Sioux Falls");
         assert_eq!(normalize_place("New york"), "New York");
         assert_eq!(normalize_place("La paz"), "La Paz");
+        assert_eq!(normalize_place("BALDWIN Park"), "Baldwin Park");
+        assert_eq!(normalize_place("Washington DC"), "Washington DC");
     }
 
     #[test]
@@ -303,6 +228,18 @@ mod tests {
         assert!(has_stop_word(&["President", "Trump"], true));
         assert!(!has_stop_word(&["President", "Trump"], false));
         assert!(!has_stop_word(&["New", "Delhi"], true));
+    }
+
+    #[test]
+    fn byline_shapes_are_not_places() {
+        assert!(mixes_caps_styles("By Andrew Hurst ZURICH"));
+        assert!(mixes_caps_styles("A. Giannone NEW YORK"));
+        assert!(!mixes_caps_styles("NEW YORK"));
+        assert!(!mixes_caps_styles("New York"));
+        assert!(!mixes_caps_styles("CORAl GABLES"));
+        assert!(!mixes_caps_styles("Washington DC"));
+        assert!(never_first("By"));
+        assert!(!never_first("Byron"));
     }
 
     #[test]

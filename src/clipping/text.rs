@@ -65,27 +65,6 @@ pub(crate) fn normalize_body(text: &str) -> String {
     }
 }
 
-/// Split a body into its paragraphs (blank-line separated, trimmed, non-empty).
-pub(crate) fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(current.join("\n"));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join("\n"));
-    }
-    out
-}
-
 /// The first paragraph of a body (up to the first blank line).
 pub(crate) fn first_paragraph(body: &str) -> &str {
     match body.find("\n\n") {
@@ -173,7 +152,6 @@ mod tests {
 
     #[test]
     fn splits_paragraphs() {
-        assert_eq!(split_paragraphs("a\nb\n\n\n c \n"), vec!["a\nb", "c"]);
         assert_eq!(first_paragraph("x y\n\nz"), "x y");
         assert_eq!(first_paragraph("only"), "only");
     }

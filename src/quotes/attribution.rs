@@ -4,11 +4,11 @@
 //! reporting clauses outside quotes (`Umerov said on social media that…`).
 
 use super::doc::Doc;
-use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
 use super::tokens::Kind;
 use super::verbs;
+use super::wordclass::is_clause_word;
 
 /// A pronoun standing for a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,100 +50,13 @@ pub(crate) struct Found {
 /// Finds attributions in one analysed article.
 #[derive(Debug)]
 pub(crate) struct Attributor<'d, 'a> {
-    doc: &'d Doc<'a>,
-    mentions: &'d [Mention],
-    mention_at: Vec<Option<usize>>,
+    pub(super) doc: &'d Doc<'a>,
+    pub(super) mentions: &'d [Mention],
+    pub(super) mention_at: Vec<Option<usize>>,
+    verb_at: Vec<bool>,
 }
 
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "for"
-            | "of"
-            | "to"
-            | "with"
-            | "by"
-            | "from"
-            | "at"
-            | "in"
-            | "on"
-            | "about"
-            | "against"
-            | "among"
-            | "including"
-            | "like"
-            | "toward"
-            | "towards"
-            | "under"
-            | "over"
-            | "between"
-            | "without"
-            | "within"
-            | "despite"
-            | "via"
-            | "per"
-            | "than"
-            | "behind"
-    )
-}
-
-/// Words that open a subordinate clause rather than a subject ("when Clinton said").
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "when"
-            | "as"
-            | "after"
-            | "before"
-            | "while"
-            | "because"
-            | "if"
-            | "and"
-            | "but"
-            | "which"
-            | "who"
-            | "that"
-            | "where"
-            | "since"
-            | "until"
-            | "though"
-            | "although"
-            | "so"
-            | "or"
-            | "than"
-            | "whether"
-            | "once"
-            | "unless"
-    )
-}
-
-/// Lowercase heads of anonymous sources ("officials said", "a spokesman said").
-fn is_anonymous_head(w: &str) -> bool {
-    w.ends_with('s')
-        || matches!(
-            w,
-            "official"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "source"
-                | "aide"
-                | "analyst"
-                | "expert"
-                | "adviser"
-                | "advisor"
-                | "lawyer"
-                | "attorney"
-                | "statement"
-                | "report"
-                | "spokesmen"
-                | "people"
-                | "police"
-                | "staff"
-        )
-}
-
-fn pronoun(w: &str) -> Option<Pronoun> {
+pub(super) fn pronoun(w: &str) -> Option<Pronoun> {
     match w {
         "he" | "He" => Some(Pronoun::He),
         "she" | "She" => Some(Pronoun::She),
@@ -162,14 +75,17 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 *slot = Some(i);
             }
         }
-        Attributor {
+        let mut attr = Attributor {
             doc,
             mentions,
             mention_at,
-        }
+            verb_at: Vec::new(),
+        };
+        attr.verb_at = (0..doc.tokens.len()).map(|i| attr.verb_test(i)).collect();
+        attr
     }
 
-    fn word(&self, i: usize) -> &'a str {
+    pub(super) fn word(&self, i: usize) -> &'a str {
         if self.doc.is_word(i) {
             self.doc.text(i)
         } else {
@@ -177,11 +93,22 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
     }
 
-    fn is_verb(&self, i: usize) -> bool {
+    pub(super) fn is_verb(&self, i: usize) -> bool {
+        self.verb_at.get(i).copied().unwrap_or(false)
+    }
+
+    fn verb_test(&self, i: usize) -> bool {
         let w = self.word(i);
-        let opens_sentence = i == 0 || self.doc.sent_of[i - 1] != self.doc.sent_of[i];
-        if !w.starts_with(|c: char| c.is_lowercase()) && !opens_sentence {
+        if !(3..=14).contains(&w.len()) {
             return false;
+        }
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            // Only an inverted sentence opener: "Said Ellis: …".
+            let opens_sentence = i == 0 || self.doc.sent_of[i - 1] != self.doc.sent_of[i];
+            let name_next = self.mention_at.get(i + 1).is_some_and(Option::is_some);
+            if !(opens_sentence && name_next) {
+                return false;
+            }
         }
         verbs::is_reporting_verb(w)
             || (verbs::is_weak_reporting_verb(w)
@@ -189,14 +116,6 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     pronoun(self.word(p)).is_some()
                         || self.mention_at[p].is_some_and(|m| !self.mentions[m].possessive)
                 }))
-    }
-
-    /// Index of the "(" matching the ")" at `t`, if it lies within `lo..t`.
-    fn open_paren(&self, lo: usize, t: usize) -> Option<usize> {
-        if !self.doc.is_punct(t, ")") {
-            return None;
-        }
-        (lo..t).rev().take(12).find(|&j| self.doc.is_punct(j, "("))
     }
 
     /// Token range after span `k`'s closing mark, up to the end of its sentence, and
@@ -327,18 +246,6 @@ impl<'d, 'a> Attributor<'d, 'a> {
         })
     }
 
-    /// True for tokens that may appear inside a subject phrase: words, commas, and the
-    /// periods of abbreviations ("Mr.", "H.").
-    fn in_noun_phrase(&self, j: usize) -> bool {
-        let doc = self.doc;
-        doc.is_word(j)
-            || doc.is_punct(j, ",")
-            || doc.tokens[j].kind == Kind::Mark
-            || (doc.is_punct(j, ".")
-                && (j > 0 && lexicon::is_abbreviation(self.word(j - 1))
-                    || doc.is_punct(j + 1, ",")))
-    }
-
     /// The attribution before span `k` (`Rubio said: "…"`).
     pub fn before(&self, k: usize) -> Option<Found> {
         let (lo, b) = self.pre_window(k);
@@ -377,10 +284,23 @@ impl<'d, 'a> Attributor<'d, 'a> {
         {
             lo -= 1;
         }
-        let v = (lo..b)
-            .rev()
-            .find(|&j| doc.span_of[j].is_none() && self.is_verb(j))?;
-        self.clause_ending(lo, v, b)
+        let mut fallback = None;
+        for v in (lo..b).filter(|&j| doc.span_of[j].is_none() && self.is_verb(j)) {
+            match self.clause_ending(lo, v, b) {
+                Some(f) if self.is_named(f.source) => return Some(f),
+                found => fallback = fallback.or(found),
+            }
+        }
+        fallback
+    }
+
+    /// True for sources naming someone: a pronoun, a role or a non-place mention.
+    fn is_named(&self, source: Source) -> bool {
+        match source {
+            Source::Mention(m) => self.mentions[m].kind != NameKind::Place,
+            Source::Anonymous => false,
+            _ => true,
+        }
     }
 
     /// The subject of reporting verb `v` in the clause `lo..b`.
@@ -417,231 +337,5 @@ impl<'d, 'a> Attributor<'d, 'a> {
             verb: v,
             tight: false,
         })
-    }
-
-    /// The first mention of a person or organisation in `lo..hi` that opens a clause.
-    fn first_subject(&self, lo: usize, hi: usize) -> Option<Source> {
-        let m = (lo..hi).filter_map(|j| self.mention_at[j]).find(|&m| {
-            let x = &self.mentions[m];
-            x.subject && !x.possessive && !matches!(x.kind, NameKind::Place | NameKind::Role)
-        })?;
-        Some(Source::Mention(m))
-    }
-
-    /// Reporting clauses outside quotes (`Umerov said on social media that…`), skipping
-    /// the verbs in `used`.
-    pub fn events(&self, quoted: &[bool], used: &[usize]) -> Vec<Found> {
-        let doc = self.doc;
-        let mut out = Vec::new();
-        for v in 0..doc.tokens.len() {
-            if quoted[v] || used.contains(&v) || !self.is_verb(v) {
-                continue;
-            }
-            let w = self.word(v);
-            if w == "according" || verbs::is_participle(w) || self.negated(v) {
-                continue;
-            }
-            let mut lo = v;
-            while lo > 0 && v - lo < 12 && doc.sent_of[lo - 1] == doc.sent_of[v] && !quoted[lo - 1]
-            {
-                lo -= 1;
-            }
-            if let Some(source) = self.subject_before(lo, v) {
-                out.push(Found {
-                    source,
-                    verb: v,
-                    tight: false,
-                });
-            }
-        }
-        out.extend(self.colon_events(quoted));
-        out.sort_by_key(|f| f.verb);
-        out
-    }
-
-    /// Paragraphs ending with a colon that introduce a quote: "Sanders made the
-    /// following comment:" credits the next paragraph's quote to the sentence subject.
-    fn colon_events(&self, quoted: &[bool]) -> Vec<Found> {
-        let doc = self.doc;
-        let mut out = Vec::new();
-        for c in 0..doc.tokens.len() {
-            let para_end = doc.para_of.get(c + 1) != doc.para_of.get(c);
-            if !para_end || quoted[c] || !doc.is_punct(c, ":") {
-                continue;
-            }
-            let mut lo = c;
-            while lo > 0 && doc.sent_of[lo - 1] == doc.sent_of[c] {
-                lo -= 1;
-            }
-            if (lo..c).any(|j| self.is_verb(j)) {
-                continue;
-            }
-            if let Some(source) = self.first_subject(lo, c) {
-                out.push(Found {
-                    source,
-                    verb: c,
-                    tight: false,
-                });
-            }
-        }
-        out
-    }
-
-    /// True when the verb at `v` is negated ("he didn't say").
-    fn negated(&self, v: usize) -> bool {
-        let mut k = v;
-        while k > 0 && verbs::is_verb_filler(self.word(k - 1)) {
-            k -= 1;
-        }
-        k.checked_sub(1).is_some_and(|p| {
-            let w = self.word(p);
-            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-        })
-    }
-
-    /// The subject phrase ending just before verb `v` (fillers like "also" skipped).
-    fn subject_before(&self, lo: usize, v: usize) -> Option<Source> {
-        let mut k = v;
-        while k > lo && verbs::is_verb_filler(self.word(k - 1)) {
-            k -= 1;
-        }
-        let t = k.checked_sub(1).filter(|&t| t >= lo)?;
-        if let Some(p) = pronoun(self.word(t)) {
-            return Some(Source::Pronoun(p, t));
-        }
-        if let Some(p) = self.open_paren(lo, t) {
-            // "Rep. Gwen Moore (D-Wis.) said".
-            return self.subject_before(lo, p);
-        }
-        if self.doc.is_punct(t, ",") {
-            return self.appositive_head(lo.max(t.saturating_sub(30)), t);
-        }
-        self.subject_head(lo, k)
-    }
-
-    /// The head of "Jane Doe, the bank's chief economist, said": the first comma-separated
-    /// piece that names someone.
-    fn appositive_head(&self, lo: usize, t: usize) -> Option<Source> {
-        let mut start = lo;
-        let mut first = None;
-        for c in (lo..t).filter(|&j| self.doc.is_punct(j, ",")) {
-            match self.subject_head(start, c) {
-                Some(Source::Anonymous) | None => first = first.or(Some(Source::Anonymous)),
-                found => return found,
-            }
-            start = c + 1;
-        }
-        first
-    }
-
-    /// Classifies the noun phrase ending at token `end - 1`.
-    fn subject_head(&self, lo: usize, end: usize) -> Option<Source> {
-        let t = end.checked_sub(1).filter(|&t| t >= lo)?;
-        if let Some(p) = self.open_paren(lo, t) {
-            return self.subject_head(lo, p);
-        }
-        if let Some(m) = self.mention_at[t] {
-            return Some(self.named_source(lo, m, t));
-        }
-        if !self.doc.is_word(t) {
-            return None;
-        }
-        let start = (lo..=t).rev().take(8).find(|&j| {
-            matches!(
-                self.word(j).to_ascii_lowercase().as_str(),
-                "the" | "a" | "an"
-            )
-        });
-        match start {
-            Some(s) => Some(self.description(s, end)),
-            None if is_anonymous_head(self.word(t)) => Some(Source::Anonymous),
-            None => None,
-        }
-    }
-
-    /// The source for mention `m` heading a subject phrase starting at `lo`: anonymous
-    /// when the name only qualifies a description ("a spokesman for the Kremlin"), or is
-    /// a plural group ("Republicans").
-    fn named_source(&self, lo: usize, m: usize, t: usize) -> Source {
-        let mention = &self.mentions[m];
-        let mut p = mention.lead;
-        for _ in 0..4 {
-            let Some(q) = p.checked_sub(1).filter(|&q| q >= lo) else {
-                break;
-            };
-            let w = self.word(q);
-            if is_preposition(w) {
-                // "Mr. Morgan of the Sierra Club said": the person before "of".
-                let owner = q.checked_sub(1).and_then(|r| self.mention_at[r]);
-                return match owner {
-                    Some(o) if matches!(w, "of" | "from" | "at") && o != m => {
-                        self.named_source(lo, o, q - 1)
-                    }
-                    _ => Source::Anonymous,
-                };
-            }
-            if w.is_empty() || !w.starts_with(|c: char| c.is_lowercase()) {
-                break;
-            }
-            p = q;
-        }
-        match mention.kind {
-            NameKind::Role => self.role_source(mention, t),
-            NameKind::Place if self.word(mention.last).ends_with('s') => Source::Anonymous,
-            _ => Source::Mention(m),
-        }
-    }
-
-    fn role_source(&self, mention: &Mention, t: usize) -> Source {
-        mention
-            .roles
-            .first()
-            .map_or(Source::Anonymous, |r| Source::Role(r, t))
-    }
-
-    /// "the secretary" -> a role; "a senior official" -> anonymous.
-    fn description(&self, from: usize, to: usize) -> Source {
-        let definite = self.word(from).eq_ignore_ascii_case("the");
-        let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
-        match role {
-            Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
-            _ => Source::Anonymous,
-        }
-    }
-
-    /// The subject phrase starting at token `i` (after an inverted verb).
-    fn subject_after(&self, i: usize, b: usize) -> Option<Source> {
-        if i >= b {
-            return None;
-        }
-        if let Some(p) = pronoun(self.word(i)) {
-            return Some(Source::Pronoun(p, i));
-        }
-        // "said Jane Doe", "said the Kremlin", "said 9/11 widow Terry Strada".
-        for j in i..b.min(i + 6) {
-            if let Some(m) = self.mention_at[j] {
-                let mention = &self.mentions[m];
-                if mention.lead == j || mention.first == j {
-                    return Some(match mention.kind {
-                        NameKind::Role => self.role_source(mention, j),
-                        _ => Source::Mention(m),
-                    });
-                }
-            }
-            if self.doc.tokens[j].kind == Kind::Punct && !self.doc.is_punct(j, "/") {
-                break;
-            }
-        }
-        let det = matches!(
-            self.word(i).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        );
-        if !det {
-            return None;
-        }
-        let end = (i..b)
-            .find(|&j| self.doc.tokens[j].kind != Kind::Word)
-            .unwrap_or(b);
-        Some(self.description(i, end))
     }
 }

@@ -9,12 +9,29 @@ use super::doc::Doc;
 use super::marks::is_quote_char;
 use super::tokens::Kind;
 use super::verbs;
+use super::wordclass::{is_label_word, is_phrase_boundary};
 
 /// Number of words (whitespace-separated pieces holding a letter or digit).
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0;
+    let mut in_word = false;
+    let mut counted = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            counted = false;
+        }
+        // Non-ASCII bytes are letters here (accented words), never spaces.
+        if !counted && (b.is_ascii_alphanumeric() || b >= 0x80) {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 /// True when span `k` is a direct quote, given the attributions found around it.
@@ -47,9 +64,7 @@ pub(crate) fn is_partial(doc: &Doc, attr: &Attributor, k: usize, found: Option<&
         return false;
     }
     let open = doc.token_at(s.open);
-    let label = open
-        .checked_sub(1)
-        .is_some_and(|p| is_label_word(doc.text(p)));
+    let label = (open.saturating_sub(2)..open).any(|p| is_label_word(doc.text(p)));
     let (a, b, _) = attr.post_window(k);
     let ends = content
         .trim_end_matches(is_quote_char)
@@ -57,48 +72,8 @@ pub(crate) fn is_partial(doc: &Doc, attr: &Attributor, k: usize, found: Option<&
         || a >= b
         || doc.tokens[a].kind == Kind::Mark
         || (doc.tokens[a].kind == Kind::Punct && doc.text(a) != "(")
-        || matches!(doc.text(a), "and" | "but" | "or");
-    !label && ends
-}
-
-/// Words that present a quoted phrase as a name or label, not as speech.
-fn is_label_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "so-called"
-            | "called"
-            | "calls"
-            | "call"
-            | "dubbed"
-            | "dubs"
-            | "termed"
-            | "terms"
-            | "self-described"
-            | "self-proclaimed"
-            | "self-styled"
-            | "nicknamed"
-            | "titled"
-            | "entitled"
-            | "named"
-            | "labelled"
-            | "labeled"
-            | "branded"
-            | "coined"
-            | "word"
-            | "phrase"
-            | "slogan"
-            | "hashtag"
-            | "operation"
-            | "song"
-            | "book"
-            | "film"
-            | "movie"
-            | "album"
-            | "show"
-            | "series"
-            | "headline"
-            | "motto"
-    )
+        || is_phrase_boundary(doc.text(a));
+    !label && ends && !looks_like_title(content)
 }
 
 /// Nothing, a colon, or an attribution stands before the opening mark.

@@ -104,10 +104,8 @@ impl<'a> Doc<'a> {
         let mut sid = 0u32;
         let mut pending = false;
         for i in 0..self.tokens.len() {
-            if i > 0 && self.para_of[i] != self.para_of[i - 1] {
-                sid += 1;
-                pending = false;
-            } else if pending && self.tokens[i].kind != Kind::Mark {
+            let new_para = i > 0 && self.para_of[i] != self.para_of[i - 1];
+            if new_para || (pending && self.tokens[i].kind != Kind::Mark) {
                 sid += 1;
                 pending = false;
             }

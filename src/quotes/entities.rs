@@ -97,6 +97,16 @@ impl Entities {
                 && e.key == key
                 && (m.kind == NameKind::Org || same_first(&e.first, &first))
         });
+        let found = found.or_else(|| {
+            let acronym = m.kind == NameKind::Org && is_acronym(&name);
+            acronym
+                .then(|| {
+                    self.list
+                        .iter()
+                        .position(|e| e.kind == NameKind::Org && initials(&e.name) == name)
+                })
+                .flatten()
+        });
         if let Some(i) = found {
             if m.words.len() > self.list[i].words {
                 self.list[i].name = name;
@@ -197,6 +207,18 @@ impl Entities {
     }
 }
 
+/// "ECB", "IMF": two to six capital letters.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The initials of a name's capitalised words: "European Central Bank" -> "ECB".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
 /// Two first words of the same person: equal, or one is the other's initial.
 fn same_first(a: &str, b: &str) -> bool {
     if a == b {
@@ -243,6 +265,12 @@ mod tests {
                 "Bill Clinton"
             ]
         );
+    }
+
+    #[test]
+    fn acronyms_link_to_organisations() {
+        let names = entity_names("The European Central Bank met. The ECB said no.");
+        assert_eq!(names, ["European Central Bank", "European Central Bank"]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Grammatical gender of people, from forename lists (`data/*-forenames.txt`) and
 //! honorifics, used to match he/she pronouns to the right person.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use super::wordset::WordSet;
 
 /// A person's gender as far as pronoun resolution is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,16 +14,15 @@ pub(crate) enum Gender {
     Female,
 }
 
-fn load(text: &'static str) -> HashSet<&'static str> {
+fn load(text: &'static str) -> WordSet {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
         .collect()
 }
 
-static MALE: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| load(include_str!("data/male-forenames.txt")));
-static FEMALE: LazyLock<HashSet<&'static str>> =
+static MALE: LazyLock<WordSet> = LazyLock::new(|| load(include_str!("data/male-forenames.txt")));
+static FEMALE: LazyLock<WordSet> =
     LazyLock::new(|| load(include_str!("data/female-forenames.txt")));
 
 /// The gender suggested by a forename ("Marco" -> male), if it is in the lists.

@@ -1,8 +1,10 @@
 //! Word lists about names: titles and honorifics (`data/titles.txt`), organisation
 //! words, places and nationalities, and capitalised function words that are not names.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use super::fxhash::{FxHashMap, FxHashSet};
+use super::wordset::WordSet;
 
 use super::gender::Gender;
 
@@ -21,8 +23,8 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
-static TITLES: LazyLock<HashMap<&'static str, Title>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static TITLES: LazyLock<FxHashMap<&'static str, Title>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in entries(include_str!("data/titles.txt")) {
         let mut cols = line.split_whitespace();
         let (Some(word), role, gender) = (cols.next(), cols.next(), cols.next()) else {
@@ -39,20 +41,25 @@ static TITLES: LazyLock<HashMap<&'static str, Title>> = LazyLock::new(|| {
     map
 });
 
-static ORG_WORDS: LazyLock<HashSet<&'static str>> =
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| TITLES.keys().copied().collect());
+static ORG_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
-static PLACES: LazyLock<HashSet<&'static str>> =
+static PLACES: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/places.txt")).collect());
-static COMMON: LazyLock<HashSet<&'static str>> =
+static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
 
 /// Role words usable in a definite description ("the senator said").
-static ROLES: LazyLock<HashSet<&'static str>> =
+static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.values().filter_map(|t| t.role).collect());
 
 /// The title `word` stands for (with or without its final period), if it is one.
 pub(crate) fn title(word: &str) -> Option<Title> {
-    TITLES.get(word.strip_suffix('.').unwrap_or(word)).copied()
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if !TITLE_WORDS.contains(word) {
+        return None;
+    }
+    TITLES.get(word).copied()
 }
 
 /// True when `word` marks an organisation ("Bank", "Kremlin", "Times").
@@ -70,8 +77,15 @@ pub(crate) fn is_common(word: &str) -> bool {
     if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
         return false;
     }
-    let lower = word.to_lowercase();
-    COMMON.contains(lower.strip_suffix('.').unwrap_or(&lower))
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| COMMON.contains(w));
+    }
+    COMMON.contains(word.to_lowercase().as_str())
 }
 
 /// The role a lowercase description word names ("senator", "secretary"), if it is one.

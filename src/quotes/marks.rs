@@ -73,8 +73,7 @@ pub(crate) fn find_spans(body: &str, paras: &[Paragraph]) -> Vec<Span> {
 }
 
 fn scan_paragraph(text: &str, base: usize, para: usize, out: &mut Vec<Span>) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let (doubles, singles) = collect_marks(&chars);
+    let (doubles, singles) = collect_marks(text);
     let mut spans = pair_doubles(text, &doubles);
     let outside: Vec<Mark> = singles
         .into_iter()
@@ -108,26 +107,35 @@ fn scan_paragraph(text: &str, base: usize, para: usize, out: &mut Vec<Span>) {
 }
 
 /// Splits the paragraph's marks into double marks and single marks, with their roles.
-fn collect_marks(chars: &[(usize, char)]) -> (Vec<Mark>, Vec<Mark>) {
+fn collect_marks(text: &str) -> (Vec<Mark>, Vec<Mark>) {
+    let bytes = text.as_bytes();
     let mut doubles = Vec::new();
     let mut singles = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if !matches!(bytes[pos], b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+            pos += 1;
+            continue;
+        };
+        let w = c.len_utf8();
         if !is_quote_char(c) {
-            i += 1;
+            pos += w;
             continue;
         }
         let double = matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
         let run = if double {
             1
         } else {
-            chars[i..].iter().take_while(|(_, d)| *d == c).count()
+            text[pos..].chars().take_while(|&d| d == c).count()
         };
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + run).map(|x| x.1);
+        let after = pos + run * w;
+        let prev = text[..pos].chars().next_back();
+        let next = text[after..].chars().next();
         let role = glyph_bias(c, context_role(prev, next));
-        let w = c.len_utf8();
         match c {
             _ if double => doubles.push(Mark { pos, len: w, role }),
             _ if run >= 2 => {
@@ -145,12 +153,12 @@ fn collect_marks(chars: &[(usize, char)]) -> (Vec<Mark>, Vec<Mark>) {
             }
             '`' => {}
             _ => {
-                if let Some(role) = single_role(chars, i, prev, next) {
+                if let Some(role) = single_role(text, pos, w, prev, next) {
                     singles.push(Mark { pos, len: w, role });
                 }
             }
         }
-        i += run;
+        pos = after;
     }
     (doubles, singles)
 }
@@ -176,32 +184,32 @@ fn glyph_bias(c: char, role: Role) -> Role {
 
 /// Role of a lone single mark, or `None` when it is an apostrophe.
 fn single_role(
-    chars: &[(usize, char)],
-    i: usize,
+    text: &str,
+    pos: usize,
+    w: usize,
     prev: Option<char>,
     next: Option<char>,
 ) -> Option<Role> {
+    let rest = &text[pos + w..];
     match context_role(prev, next) {
         Role::Open => {
-            let word: String = chars[i + 1..]
-                .iter()
-                .map(|x| x.1)
-                .take_while(|c| c.is_alphanumeric())
-                .collect();
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
             let alpha = next.is_some_and(char::is_alphabetic);
-            (alpha && !ELISIONS.contains(&word.as_str())).then_some(Role::Open)
+            (alpha && !ELISIONS.contains(&&rest[..end])).then_some(Role::Open)
         }
         Role::Close => {
             // The second mark of rock 'n' roll.
+            let mut before = text[..pos].chars().rev();
             let elided_n =
-                prev == Some('n') && i >= 2 && matches!(chars[i - 2].1, '\'' | '’' | '‘');
+                before.next() == Some('n') && matches!(before.next(), Some('\'' | '’' | '‘'));
             if elided_n {
                 return None;
             }
             let plural_possessive = matches!(prev, Some('s' | 'S'))
-                && chars[i + 1..]
-                    .iter()
-                    .map(|x| x.1)
+                && rest
+                    .chars()
                     .find(|c| !c.is_whitespace())
                     .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
             (!plural_possessive).then_some(Role::Close)

@@ -7,6 +7,7 @@ use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind};
 use super::tokens::Kind;
+use super::wordclass::is_clause_opener;
 
 /// One mention of a name in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,41 +36,20 @@ pub(crate) struct Mention {
     pub entity: usize,
 }
 
-/// Words after which a name starts a clause ("and Rubio said", "as Putin vowed").
-fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "and"
-            | "but"
-            | "so"
-            | "then"
-            | "while"
-            | "when"
-            | "as"
-            | "because"
-            | "that"
-            | "after"
-            | "before"
-            | "if"
-            | "though"
-            | "although"
-            | "since"
-            | "where"
-            | "once"
-            | "until"
-            | "meanwhile"
-            | "however"
-            | "yet"
-            | "also"
-            | "now"
-            | "still"
-    )
-}
-
 /// True when word token `i` can continue (or start) a capitalised run.
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     let w = doc.text(i);
-    doc.is_word(i) && w.chars().next().is_some_and(char::is_uppercase)
+    doc.is_word(i) && (w.starts_with(char::is_uppercase) || is_prefixed_name(w))
+}
+
+/// Arabic and other names with a lowercase prefix: "al-Ansari", "el-Sisi".
+fn is_prefixed_name(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "ben",
+    ];
+    let hyphen = w.as_bytes().iter().take(4).position(|&b| b == b'-');
+    hyphen
+        .is_some_and(|h| PREFIXES.contains(&&w[..h]) && w[h + 1..].starts_with(char::is_uppercase))
 }
 
 /// Finds all mentions outside quoted spans of three or more words.
@@ -79,7 +59,10 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
     while i < doc.tokens.len() {
         let starts = !quoted[i]
             && (is_name_word(doc, i)
-                || (lexicon::is_particle(doc.text(i)) && is_name_word(doc, i + 1)));
+                || (matches!(
+                    doc.text(i),
+                    "de" | "van" | "von" | "bin" | "al" | "di" | "da" | "du"
+                ) && is_name_word(doc, i + 1)));
         if !starts {
             i += 1;
             continue;
@@ -123,8 +106,10 @@ fn run(doc: &Doc, i: usize) -> (Vec<usize>, usize) {
         let w = doc.text(next);
         let prev = doc.text(j);
         let joins = is_name_word(doc, next)
-            || (lexicon::is_particle(w) && is_name_word(doc, next + 1))
-            || (w == "of"
+            || (lexicon::is_particle(w)
+                && (is_name_word(doc, next + 1)
+                    || (lexicon::is_particle(doc.text(next + 1)) && is_name_word(doc, next + 2))))
+            || (matches!(w, "of" | "for")
                 && is_name_word(doc, next + 1)
                 && (lexicon::title(prev).is_some() || lexicon::is_org_word(prev)));
         if !joins {

@@ -3,11 +3,15 @@
 //! [`extract`] finds the direct quotes of an article body with their speakers;
 //! [`SpeakerDirectory`] and [`Aliases`] canonicalise speaker names across an archive.
 
+mod aliases;
 mod attribution;
 mod direct;
+mod directory;
 mod doc;
 mod entities;
+mod events;
 mod extract;
+mod fxhash;
 mod gender;
 mod lexicon;
 mod marks;
@@ -17,8 +21,13 @@ mod paragraphs;
 mod pronouns;
 mod quote;
 mod speakers;
+mod subjects;
 mod tokens;
 mod verbs;
+mod wordclass;
+mod wordset;
 
+pub use aliases::{AliasError, Aliases};
+pub use directory::SpeakerDirectory;
 pub use extract::extract;
 pub use quote::Quote;

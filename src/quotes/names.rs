@@ -63,14 +63,7 @@ pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
         let start = lead + usize::from(rest[0] == "The");
         return Some(plain(lead, start, words.len(), NameKind::Org));
     }
-    let mut last_title = None;
-    let mut j = 0;
-    while j < rest.len() && is_title_zone_word(rest[j]) {
-        if lexicon::title(rest[j]).is_some() {
-            last_title = Some(j);
-        }
-        j += 1;
-    }
+    let last_title = title_end(rest);
     let mut first = lead + last_title.map_or(0, |t| t + 1);
     if first == words.len() && first >= lead + 2 && is_honorific(words[first - 2]) {
         // "Mr. King", "Sen. Chief": the last title-like word is the surname.
@@ -92,6 +85,33 @@ pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
         name.gender = name.gender.or_else(|| gender::of_forename(words[first]));
     }
     Some(name)
+}
+
+/// Index of the last title word before the name proper, if any: in the leading zone of
+/// titles, places and organisation words ("US Secretary of State"), else the last title
+/// followed by a name ("Commerce Secretary Malcolm Baldrige"), else the words before a
+/// known forename ("Exchequer Nigel Lawson"). A run opening with a forename keeps all.
+fn title_end(rest: &[&str]) -> Option<usize> {
+    let mut last_title = None;
+    let mut j = 0;
+    while j < rest.len() && is_title_zone_word(rest[j]) {
+        if lexicon::title(rest[j]).is_some() {
+            last_title = Some(j);
+        }
+        j += 1;
+    }
+    if last_title.is_some() || gender::of_forename(rest[0]).is_some() || rest.len() < 3 {
+        return last_title;
+    }
+    let named_after = |t: usize| rest[t + 1..].iter().any(|w| !lexicon::is_name_suffix(w));
+    let titled = (0..rest.len() - 1)
+        .rev()
+        .find(|&t| lexicon::title(rest[t]).is_some() && named_after(t));
+    titled.or_else(|| {
+        (1..rest.len() - 1)
+            .find(|&f| gender::of_forename(rest[f]).is_some())
+            .map(|f| f - 1)
+    })
 }
 
 /// Honorifics and abbreviated titles that are always followed by a name.
@@ -178,6 +198,15 @@ mod tests {
         assert_eq!(name_of("Prime Minister Keir Starmer").0, "Keir Starmer");
         assert_eq!(name_of("Ms Kallas"), ("Kallas".into(), NameKind::Person));
         assert_eq!(name_of("Mr. King"), ("King".into(), NameKind::Person));
+        assert_eq!(
+            name_of("U.S. Commerce Secretary Malcolm Baldrige").0,
+            "Malcolm Baldrige"
+        );
+        assert_eq!(name_of("Exchequer Nigel Lawson").0, "Nigel Lawson");
+        assert_eq!(
+            name_of("Martin Luther King Jr.").0,
+            "Martin Luther King Jr."
+        );
     }
 
     #[test]

@@ -34,15 +34,33 @@ fn joins(c: char, prev: char, next: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `text` and its length (ASCII fast path).
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Appends the tokens of `body[start..end]` to `out`.
 pub(crate) fn tokenize(body: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let text = &body[start..end];
-    let mut iter = text.char_indices().peekable();
+    let mut i = 0;
     let mut word_start: Option<usize> = None;
     let mut prev = ' ';
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |x| x.1);
-        if c.is_alphanumeric() || (word_start.is_some() && joins(c, prev, next)) {
+    while let Some((c, w)) = char_at(text, i) {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let joined = !alnum
+            && word_start.is_some()
+            && matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+            && joins(c, prev, char_at(text, i + w).map_or(' ', |x| x.0));
+        if alnum || joined {
             word_start.get_or_insert(i);
         } else {
             if let Some(ws) = word_start.take() {
@@ -60,12 +78,13 @@ pub(crate) fn tokenize(body: &str, start: usize, end: usize, out: &mut Vec<Token
                 };
                 out.push(Token {
                     start: start + i,
-                    end: start + i + c.len_utf8(),
+                    end: start + i + w,
                     kind,
                 });
             }
         }
         prev = c;
+        i += w;
     }
     if let Some(ws) = word_start {
         out.push(Token {

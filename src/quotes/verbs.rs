@@ -1,7 +1,8 @@
 //! The reporting-verb lexicon (`data/reporting-verbs.txt`): said, told, wrote, tweeted…
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use super::wordset::WordSet;
 
 fn forms() -> impl Iterator<Item = &'static str> {
     include_str!("data/reporting-verbs.txt")
@@ -10,9 +11,9 @@ fn forms() -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
-static VERBS: LazyLock<HashSet<&'static str>> =
+static VERBS: LazyLock<WordSet> =
     LazyLock::new(|| forms().filter(|w| !w.starts_with('~')).collect());
-static WEAK: LazyLock<HashSet<&'static str>> =
+static WEAK: LazyLock<WordSet> =
     LazyLock::new(|| forms().filter_map(|w| w.strip_prefix('~')).collect());
 
 /// True when `word` (any case) is a form of a reporting verb.
@@ -34,54 +35,6 @@ pub(crate) fn is_weak_reporting_verb(word: &str) -> bool {
 /// subject of the clause it hangs on rather than a word just before it.
 pub(crate) fn is_participle(word: &str) -> bool {
     word.ends_with("ing") && is_reporting_verb(word)
-}
-
-/// Words that may stand between a speaker and the reporting verb ("Rubio also said",
-/// "he later told", "she has said", "he was quoted as saying").
-pub(crate) fn is_verb_filler(word: &str) -> bool {
-    matches!(
-        word,
-        "also"
-            | "later"
-            | "then"
-            | "once"
-            | "again"
-            | "further"
-            | "has"
-            | "had"
-            | "have"
-            | "was"
-            | "were"
-            | "is"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "may"
-            | "did"
-            | "does"
-            | "quoted"
-            | "as"
-            | "recently"
-            | "previously"
-            | "often"
-            | "repeatedly"
-            | "simply"
-            | "flatly"
-            | "publicly"
-            | "privately"
-            | "separately"
-            | "reportedly"
-            | "famously"
-            | "bluntly"
-            | "angrily"
-            | "quickly"
-            | "just"
-            | "still"
-            | "even"
-            | "never"
-            | "always"
-    ) || (word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -125,8 +78,5 @@ mod tests {
     fn participles_and_fillers() {
         assert!(is_participle("adding"));
         assert!(!is_participle("said"));
-        assert!(is_verb_filler("also"));
-        assert!(is_verb_filler("bluntly"));
-        assert!(!is_verb_filler("Rubio"));
     }
 }

@@ -1,0 +1,189 @@
+//! Subject phrases of reporting verbs: the speaker before the verb ("Jane Doe, the
+//! bank's chief economist, said"), after it ("said Sen. Claire McCaskill"), a role
+//! ("the secretary said") or an anonymous description ("a senior official said").
+
+use super::attribution::{pronoun, Attributor, Source};
+use super::lexicon;
+use super::mentions::Mention;
+use super::names::NameKind;
+use super::tokens::Kind;
+use super::wordclass::{is_anonymous_head, is_determiner, is_preposition, is_verb_filler};
+
+impl<'d, 'a> Attributor<'d, 'a> {
+    /// Index of the "(" matching the ")" at `t`, if it lies within `lo..t`.
+    pub(super) fn open_paren(&self, lo: usize, t: usize) -> Option<usize> {
+        if !self.doc.is_punct(t, ")") {
+            return None;
+        }
+        (lo..t).rev().take(12).find(|&j| self.doc.is_punct(j, "("))
+    }
+
+    /// True for tokens that may appear inside a subject phrase: words, commas, and the
+    /// periods of abbreviations ("Mr.", "H.").
+    pub(super) fn in_noun_phrase(&self, j: usize) -> bool {
+        let doc = self.doc;
+        doc.is_word(j)
+            || doc.is_punct(j, ",")
+            || doc.tokens[j].kind == Kind::Mark
+            || (doc.is_punct(j, ".")
+                && (j > 0 && lexicon::is_abbreviation(self.word(j - 1))
+                    || doc.is_punct(j + 1, ",")))
+    }
+
+    /// The first mention of a person or organisation in `lo..hi` that opens a clause.
+    pub(super) fn first_subject(&self, lo: usize, hi: usize) -> Option<Source> {
+        let m = (lo..hi).filter_map(|j| self.mention_at[j]).find(|&m| {
+            let x = &self.mentions[m];
+            x.subject && !x.possessive && !matches!(x.kind, NameKind::Place | NameKind::Role)
+        })?;
+        Some(Source::Mention(m))
+    }
+
+    /// The subject phrase ending just before verb `v` (fillers like "also" skipped).
+    pub(super) fn subject_before(&self, lo: usize, v: usize) -> Option<Source> {
+        let mut k = v;
+        while k > lo && is_verb_filler(self.word(k - 1)) {
+            k -= 1;
+        }
+        let t = k.checked_sub(1).filter(|&t| t >= lo)?;
+        if let Some(p) = pronoun(self.word(t)) {
+            return Some(Source::Pronoun(p, t));
+        }
+        if let Some(p) = self.open_paren(lo, t) {
+            // "Rep. Gwen Moore (D-Wis.) said".
+            return self.subject_before(lo, p);
+        }
+        if matches!(self.word(t), "and" | "but") {
+            // "Trump has grown frustrated … and said": the clause's subject.
+            return self.first_subject(lo, t);
+        }
+        if self.doc.is_punct(t, ",") {
+            return self.appositive_head(lo.max(t.saturating_sub(30)), t);
+        }
+        self.subject_head(lo, k)
+    }
+
+    /// The head of "Jane Doe, the bank's chief economist, said": the first comma-separated
+    /// piece that names someone.
+    pub(super) fn appositive_head(&self, lo: usize, t: usize) -> Option<Source> {
+        let mut start = lo;
+        let mut first = None;
+        for c in (lo..t).filter(|&j| self.doc.is_punct(j, ",")) {
+            match self.subject_head(start, c) {
+                Some(Source::Anonymous) | None => first = first.or(Some(Source::Anonymous)),
+                found => return found,
+            }
+            start = c + 1;
+        }
+        match self.subject_head(start, t) {
+            Some(Source::Anonymous) | None => first,
+            found => found,
+        }
+    }
+
+    /// Classifies the noun phrase ending at token `end - 1`.
+    pub(super) fn subject_head(&self, lo: usize, end: usize) -> Option<Source> {
+        let t = end.checked_sub(1).filter(|&t| t >= lo)?;
+        if let Some(p) = self.open_paren(lo, t) {
+            return self.subject_head(lo, p);
+        }
+        if let Some(m) = self.mention_at[t] {
+            return Some(self.named_source(lo, m, t));
+        }
+        if !self.doc.is_word(t) {
+            return None;
+        }
+        let start = (lo..=t)
+            .rev()
+            .take(8)
+            .find(|&j| is_determiner(self.word(j)));
+        match start {
+            Some(s) => Some(self.description(s, end)),
+            None if is_anonymous_head(self.word(t)) => Some(Source::Anonymous),
+            None => None,
+        }
+    }
+
+    /// The source for mention `m` heading a subject phrase starting at `lo`: anonymous
+    /// when the name only qualifies a description ("a spokesman for the Kremlin"), or is
+    /// a plural group ("Republicans").
+    pub(super) fn named_source(&self, lo: usize, m: usize, t: usize) -> Source {
+        let mention = &self.mentions[m];
+        let mut p = mention.lead;
+        for _ in 0..4 {
+            let Some(q) = p.checked_sub(1).filter(|&q| q >= lo) else {
+                break;
+            };
+            let w = self.word(q);
+            if is_preposition(w) {
+                // "Mr. Morgan of the Sierra Club said": the person before "of".
+                let owner = q.checked_sub(1).and_then(|r| self.mention_at[r]);
+                return match owner {
+                    Some(o) if matches!(w, "of" | "from" | "at") && o != m => {
+                        self.named_source(lo, o, q - 1)
+                    }
+                    _ => Source::Anonymous,
+                };
+            }
+            if w.is_empty() || !w.starts_with(|c: char| c.is_lowercase()) {
+                break;
+            }
+            p = q;
+        }
+        match mention.kind {
+            NameKind::Role => self.role_source(mention, t),
+            NameKind::Place if self.word(mention.last).ends_with('s') => Source::Anonymous,
+            _ => Source::Mention(m),
+        }
+    }
+
+    pub(super) fn role_source(&self, mention: &Mention, t: usize) -> Source {
+        mention
+            .roles
+            .first()
+            .map_or(Source::Anonymous, |r| Source::Role(r, t))
+    }
+
+    /// "the secretary" -> a role; "a senior official" -> anonymous.
+    pub(super) fn description(&self, from: usize, to: usize) -> Source {
+        let definite = self.word(from).eq_ignore_ascii_case("the");
+        let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
+        match role {
+            Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
+            _ => Source::Anonymous,
+        }
+    }
+
+    /// The subject phrase starting at token `i` (after an inverted verb).
+    pub(super) fn subject_after(&self, i: usize, b: usize) -> Option<Source> {
+        if i >= b {
+            return None;
+        }
+        if let Some(p) = pronoun(self.word(i)) {
+            return Some(Source::Pronoun(p, i));
+        }
+        // "said Jane Doe", "said the Kremlin", "said 9/11 widow Terry Strada".
+        for j in i..b.min(i + 6) {
+            if let Some(m) = self.mention_at[j] {
+                let mention = &self.mentions[m];
+                if mention.lead == j || mention.first == j {
+                    return Some(match mention.kind {
+                        NameKind::Role => self.role_source(mention, j),
+                        _ => Source::Mention(m),
+                    });
+                }
+            }
+            if self.doc.tokens[j].kind == Kind::Punct && !self.doc.is_punct(j, "/") {
+                break;
+            }
+        }
+        let det = is_determiner(self.word(i));
+        if !det {
+            return None;
+        }
+        let end = (i..b)
+            .find(|&j| self.doc.tokens[j].kind != Kind::Word)
+            .unwrap_or(b);
+        Some(self.description(i, end))
+    }
+}

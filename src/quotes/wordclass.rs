@@ -1,0 +1,242 @@
+//! Closed classes of English words that the attribution rules test for: prepositions,
+//! clause openers, determiners, anonymous-source heads, label words ("so-called") and
+//! the fillers that may stand between a speaker and the reporting verb.
+
+/// Prepositions: a name after one only qualifies a description ("a spokesman for X").
+const PREPOSITIONS: &[&str] = &[
+    "for",
+    "of",
+    "to",
+    "with",
+    "by",
+    "from",
+    "at",
+    "in",
+    "on",
+    "about",
+    "against",
+    "among",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "between",
+    "without",
+    "within",
+    "despite",
+    "via",
+    "per",
+    "than",
+    "behind",
+];
+
+/// Words opening a subordinate clause rather than a subject ("when Clinton said").
+const CLAUSE_WORDS: &[&str] = &[
+    "when", "as", "after", "before", "while", "because", "if", "and", "but", "which", "who",
+    "that", "where", "since", "until", "though", "although", "so", "or", "than", "whether", "once",
+    "unless",
+];
+
+/// Words after which a name starts a clause ("and Rubio said", "as Putin vowed").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "then",
+    "while",
+    "when",
+    "as",
+    "because",
+    "that",
+    "after",
+    "before",
+    "if",
+    "though",
+    "although",
+    "since",
+    "where",
+    "once",
+    "until",
+    "meanwhile",
+    "however",
+    "yet",
+    "also",
+    "now",
+    "still",
+];
+
+/// Singular heads of anonymous sources (plurals are anonymous anyway).
+const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "aide",
+    "analyst",
+    "expert",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "attorney",
+    "statement",
+    "report",
+    "spokesmen",
+    "people",
+    "police",
+    "staff",
+];
+
+/// Words after which a quoted phrase has ended: conjunctions and prepositions.
+const PHRASE_BOUNDARIES: &[&str] = &[
+    "and", "but", "or", "nor", "though", "although", "while", "because", "since", "after",
+    "before", "when", "if", "unless", "than", "which", "as", "to", "of", "on", "in", "at", "for",
+    "from", "with", "without", "over", "about", "against", "into", "by", "during", "until",
+    "within", "amid", "despite", "toward", "towards", "between", "among", "under", "through",
+];
+
+/// Words presenting a quoted phrase as a name or label, not as speech.
+const LABEL_WORDS: &[&str] = &[
+    "so-called",
+    "called",
+    "calls",
+    "call",
+    "dubbed",
+    "dubs",
+    "termed",
+    "terms",
+    "self-described",
+    "self-proclaimed",
+    "self-styled",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "named",
+    "labelled",
+    "labeled",
+    "branded",
+    "coined",
+    "word",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "operation",
+    "song",
+    "book",
+    "film",
+    "movie",
+    "album",
+    "show",
+    "series",
+    "headline",
+    "motto",
+];
+
+/// Words that may stand between a speaker and the reporting verb ("Rubio also said").
+const VERB_FILLERS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "again",
+    "further",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "did",
+    "does",
+    "quoted",
+    "as",
+    "recently",
+    "previously",
+    "often",
+    "repeatedly",
+    "simply",
+    "flatly",
+    "publicly",
+    "privately",
+    "separately",
+    "reportedly",
+    "famously",
+    "bluntly",
+    "angrily",
+    "quickly",
+    "just",
+    "still",
+    "even",
+    "never",
+    "always",
+];
+
+fn any_case(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// "for", "of", "to"…
+pub(crate) fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+/// "when", "as", "and"… (any case).
+pub(crate) fn is_clause_word(w: &str) -> bool {
+    any_case(CLAUSE_WORDS, w)
+}
+
+/// "and", "but", "as"… before a subject (any case).
+pub(crate) fn is_clause_opener(w: &str) -> bool {
+    any_case(CLAUSE_OPENERS, w)
+}
+
+/// "the", "a", "an" (any case).
+pub(crate) fn is_determiner(w: &str) -> bool {
+    any_case(&["the", "a", "an"], w)
+}
+
+/// "officials", "a spokesman": a lowercase head naming nobody in particular.
+pub(crate) fn is_anonymous_head(w: &str) -> bool {
+    w.ends_with('s') || ANONYMOUS_HEADS.contains(&w)
+}
+
+/// A conjunction or preposition right after a partial quote.
+pub(crate) fn is_phrase_boundary(w: &str) -> bool {
+    PHRASE_BOUNDARIES.contains(&w)
+}
+
+/// "so-called", "dubbed", "book"… (any case).
+pub(crate) fn is_label_word(w: &str) -> bool {
+    any_case(LABEL_WORDS, w)
+}
+
+/// Adverbs and auxiliaries between subject and verb: "also", "has", "bluntly".
+pub(crate) fn is_verb_filler(w: &str) -> bool {
+    VERB_FILLERS.contains(&w)
+        || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_preposition("for"));
+        assert!(is_clause_word("When"));
+        assert!(is_clause_opener("But"));
+        assert!(is_determiner("The"));
+        assert!(is_anonymous_head("officials"));
+        assert!(is_anonymous_head("spokesman"));
+        assert!(!is_anonymous_head("economist"));
+        assert!(is_phrase_boundary("to"));
+        assert!(is_label_word("so-called"));
+        assert!(is_verb_filler("bluntly"));
+        assert!(is_verb_filler("also"));
+        assert!(!is_verb_filler("Rubio"));
+    }
+}
