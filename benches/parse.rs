@@ -14,7 +14,10 @@ use morgue::corpus::{walk, Article};
 use morgue::index::{DocumentBuilder, Fields, SchemaFile};
 use morgue::quotes;
 
-fn files(root: &Path, limit: usize) -> Vec<(PathBuf, Vec<u8>)> {
+/// Files with their bytes.
+type FileSet = Vec<(PathBuf, Vec<u8>)>;
+
+fn files(root: &Path, limit: usize) -> FileSet {
     walk(&[root.to_path_buf()])
         .files
         .into_iter()
@@ -26,9 +29,12 @@ fn files(root: &Path, limit: usize) -> Vec<(PathBuf, Vec<u8>)> {
         .collect()
 }
 
-fn corpora() -> Vec<(&'static str, Vec<(PathBuf, Vec<u8>)>)> {
+fn corpora() -> Vec<(&'static str, FileSet)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sets = vec![("sample-corpus", files(&root.join("sample-corpus"), usize::MAX))];
+    let mut sets = vec![(
+        "sample-corpus",
+        files(&root.join("sample-corpus"), usize::MAX),
+    )];
     let r21578 = PathBuf::from("/tmp/morgue-corpora/reuters21578-clippings");
     if r21578.is_dir() {
         sets.push(("reuters21578", files(&r21578, 2_000)));
@@ -50,7 +56,10 @@ fn bench_parse(c: &mut Criterion) {
                 }
             })
         });
-        let clips: Vec<_> = set.iter().flat_map(|(p, d)| clipping::parse_file(p, d).unwrap_or_default()).collect();
+        let clips: Vec<_> = set
+            .iter()
+            .flat_map(|(p, d)| clipping::parse_file(p, d).unwrap_or_default())
+            .collect();
         group.bench_function("quotes", |b| {
             b.iter(|| {
                 for clip in &clips {

@@ -29,15 +29,29 @@ fn day(s: &str) -> Option<NaiveDate> {
 
 fn setup() -> Setup {
     let fin = PathBuf::from("/tmp/morgue-corpora/reuters-financial-2006-2013/ReutersNews106521");
-    let bench_dir = PathBuf::from(std::env::var("MORGUE_BENCH_DIR").unwrap_or_else(|_| "/tmp/morgue-bench".into()));
+    let bench_dir = PathBuf::from(
+        std::env::var("MORGUE_BENCH_DIR").unwrap_or_else(|_| "/tmp/morgue-bench".into()),
+    );
     let (name, corpus, location, speaker, range) = if fin.is_dir() {
         let range = DateRange::new(day("2008-09-01"), day("2008-09-30"));
-        ("reuters-financial", fin, IndexLocation::new(bench_dir.join("fin-index")), "paulson", range)
+        (
+            "reuters-financial",
+            fin,
+            IndexLocation::new(bench_dir.join("fin-index")),
+            "paulson",
+            range,
+        )
     } else {
         eprintln!("Reuters 2006-2013 not unpacked: benchmarking the sample corpus");
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
         let range = DateRange::new(day("2025-12-01"), day("2025-12-31"));
-        ("sample-corpus", root, IndexLocation::new(bench_dir.join("sample-index")), "rubio", range)
+        (
+            "sample-corpus",
+            root,
+            IndexLocation::new(bench_dir.join("sample-index")),
+            "rubio",
+            range,
+        )
     };
     if location.open().is_err() {
         let opts = IndexOptions {
@@ -101,7 +115,9 @@ fn bench_search(c: &mut Criterion) {
         ("quarantine, date range", ranged("quarantine")),
     ];
     for (name, req) in &cases {
-        group.bench_function(*name, |b| b.iter(|| black_box(s.engine.search(req).unwrap())));
+        group.bench_function(*name, |b| {
+            b.iter(|| black_box(s.engine.search(req).unwrap()))
+        });
     }
     group.finish();
 }

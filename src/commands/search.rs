@@ -23,7 +23,13 @@ pub fn run_search(
 ) -> Result<ExitCode> {
     let results = engine.search(&config.request)?;
     let written = match config.format {
-        OutputFormat::Table => write_table(out, &results, config.request.offset, config.style),
+        OutputFormat::Table => write_table(
+            out,
+            &results,
+            config.request.kind,
+            config.request.offset,
+            config.style,
+        ),
         OutputFormat::Json => write_json(out, &results),
         OutputFormat::Ndjson => write_ndjson(out, &results.hits),
         OutputFormat::Csv => write_csv(out, &results.hits),

@@ -125,6 +125,36 @@ impl Aliases {
         self.canonical(name).unwrap_or(name)
     }
 
+    /// Every spelling listed for `canonical` (normalised: lowercase, single
+    /// spaces), the canonical name itself included.
+    pub fn variants_of(&self, canonical: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .map
+            .iter()
+            .filter(|(_, c)| c.as_str() == canonical)
+            .map(|(variant, _)| variant.clone())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The canonical names whose spellings include `word` as a whole name or
+    /// as its last word ("zelensky" finds "Volodymyr Zelensky").
+    pub fn groups_matching(&self, word: &str) -> Vec<&str> {
+        let key = normalise(word);
+        let mut out: Vec<&str> = self
+            .map
+            .iter()
+            .filter(|(variant, _)| {
+                **variant == key || variant.rsplit(' ').next() == Some(key.as_str())
+            })
+            .map(|(_, c)| c.as_str())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Number of variants known (canonical names included).
     pub fn len(&self) -> usize {
         self.map.len()
@@ -144,6 +174,23 @@ mod tests {
         Volodymyr Zelensky = Zelenskyy | Volodymyr Zelenskiy | Zelenskiy\n\
         \n\
         European Central Bank = ECB   # the bank\n";
+
+    #[test]
+    fn variants_and_groups_of_a_name() {
+        let a = Aliases::parse(FILE).unwrap();
+        assert_eq!(
+            a.variants_of("Volodymyr Zelensky"),
+            vec![
+                "volodymyr zelenskiy",
+                "volodymyr zelensky",
+                "zelenskiy",
+                "zelenskyy"
+            ]
+        );
+        assert_eq!(a.groups_matching("Zelensky"), vec!["Volodymyr Zelensky"]);
+        assert_eq!(a.groups_matching("ECB"), vec!["European Central Bank"]);
+        assert!(a.groups_matching("rubio").is_empty());
+    }
 
     #[test]
     fn parses_variants_and_canonical_names() {

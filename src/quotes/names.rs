@@ -154,12 +154,28 @@ fn plain(lead: usize, first: usize, end: usize, kind: NameKind) -> Name {
     }
 }
 
-/// An organisation: ends with an organisation word, or starts with one followed by "of".
+/// An organisation: ends with an organisation word, or starts with one followed by
+/// "of" and names no titled person ("Bank of England" is one, "Bank of England
+/// Governor Andrew Bailey" is a person).
 fn is_org(words: &[&str]) -> bool {
     let last = words.last().copied().unwrap_or("");
     lexicon::is_org_word(last)
-        || (words.len() > 2 && lexicon::is_org_word(words[0]) && words[1] == "of")
+        || (words.len() > 2
+            && lexicon::is_org_word(words[0])
+            && words[1] == "of"
+            && !names_titled_person(words))
         || (last == "House" && words.len() == 2 && words[0] == "White")
+}
+
+/// A title word followed by at least one word that is not a title, place or
+/// organisation word: "… Governor Andrew Bailey".
+fn names_titled_person(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(t, w)| {
+        lexicon::title(w).is_some()
+            && words[t + 1..]
+                .iter()
+                .any(|n| lexicon::title(n).is_none() && !is_title_zone_word(n))
+    })
 }
 
 fn classify(name: &[&str], titled: bool) -> NameKind {
@@ -203,6 +219,11 @@ mod tests {
             "Malcolm Baldrige"
         );
         assert_eq!(name_of("Exchequer Nigel Lawson").0, "Nigel Lawson");
+        assert_eq!(
+            name_of("Bank of England Governor Andrew Bailey"),
+            ("Andrew Bailey".into(), NameKind::Person)
+        );
+        assert_eq!(name_of("Bank of England").1, NameKind::Org);
         assert_eq!(
             name_of("Martin Luther King Jr.").0,
             "Martin Luther King Jr."

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Style;
+use crate::query::Kind;
 use crate::search::{Histogram, Hit, SearchResults};
 
 const BAR_WIDTH: u64 = 40;
@@ -12,12 +13,13 @@ const BAR_WIDTH: u64 = 40;
 pub fn write_table(
     out: &mut impl Write,
     res: &SearchResults,
+    kind: Kind,
     offset: usize,
     style: Style,
 ) -> io::Result<()> {
-    let noun = match res.hits.first().map(|h| h.kind.as_str()) {
-        Some("quote") => "quotes",
-        _ => "articles",
+    let noun = match kind {
+        Kind::Quote => "quotes",
+        Kind::Article => "articles",
     };
     let shown = match res.hits.len() {
         0 => String::new(),

@@ -1,7 +1,8 @@
 //! The search engine: an index opened once, answering [`SearchRequest`]s
 //! with one pass of collectors over the matching set.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
@@ -11,15 +12,19 @@ use super::facets::{facet_collector, top_values};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
-use super::speakers::{rank, SpeakerCollector, SpeakerCount};
-use super::{SearchRequest, SearchResults, Sort};
+use super::speaker_names::{directory, load_aliases};
+use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
+use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
+use crate::quotes::{Aliases, SpeakerDirectory};
 
 /// An open index, ready to search.
 pub struct Engine {
     index: MorgueIndex,
     searcher: Searcher,
+    aliases: Aliases,
+    directory: OnceLock<SpeakerDirectory>,
 }
 
 /// What one collector pass gives.
@@ -37,10 +42,57 @@ impl Engine {
         Engine::from_index(location.open()?)
     }
 
-    /// Searches an already opened index.
+    /// Searches an already opened index (aliases from the index folder holding it).
     pub fn from_index(index: MorgueIndex) -> Result<Engine> {
         let searcher = index.reader()?.searcher();
-        Ok(Engine { index, searcher })
+        let root = index.dir().parent().unwrap_or(index.dir()).to_path_buf();
+        let aliases = load_aliases(&root)?;
+        Ok(Engine {
+            index,
+            searcher,
+            aliases,
+            directory: OnceLock::new(),
+        })
+    }
+
+    /// Every speaker of the archive, read once, on first use.
+    fn directory(&self) -> &SpeakerDirectory {
+        self.directory.get_or_init(|| {
+            directory(&self.searcher, &self.aliases)
+                .unwrap_or_else(|_| SpeakerDirectory::new(self.aliases.clone()))
+        })
+    }
+
+    /// The name a speaker is shown and counted under: its aliases' canonical
+    /// form, and a surname alone resolved to the archive's one full name for it.
+    pub fn canonical_speaker(&self, name: &str) -> String {
+        if let Some(canonical) = self.aliases.canonical(name) {
+            return canonical.to_string();
+        }
+        if name.split_whitespace().count() == 1 {
+            return self.directory().resolve(name);
+        }
+        name.to_string()
+    }
+
+    /// The spellings a `--speaker` value accepts: itself and, when it names
+    /// someone in the aliases files, every listed spelling of them.
+    pub fn speaker_spellings(&self, value: &str) -> Vec<String> {
+        let mut out = vec![value.to_string()];
+        let mut groups = self.aliases.groups_matching(value);
+        groups.extend(self.aliases.canonical(value));
+        for group in groups {
+            out.extend(self.aliases.variants_of(group));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
+        build_query(self.index.index(), self.fields(), req, &|v| {
+            self.speaker_spellings(v)
+        })
     }
 
     /// The searcher on the index's last commit.
@@ -60,7 +112,7 @@ impl Engine {
 
     /// Runs a search: total, a page of hits, facet counts, histogram.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let query = build_query(self.index.index(), self.fields(), req)?;
+        let query = self.query(req)?;
         let text = text_query(self.index.index(), self.fields(), req)?;
         let maker = HitMaker::new(self, text.as_deref(), req)?;
         let mut fetch = req.offset + req.limit;
@@ -85,9 +137,31 @@ impl Engine {
 
     /// Who is quoted most among the quotes matching `req`, with first and last day.
     pub fn speakers(&self, req: &SearchRequest, limit: usize) -> Result<Vec<SpeakerCount>> {
-        let query = build_query(self.index.index(), self.fields(), req)?;
+        let query = self.query(req)?;
         let spans = self.searcher.search(&*query, &SpeakerCollector)?;
-        Ok(rank(spans, limit))
+        let mut merged: HashMap<String, Span> = HashMap::new();
+        for (name, span) in spans {
+            merged
+                .entry(self.canonical_speaker(&name))
+                .or_default()
+                .merge(&span);
+        }
+        Ok(rank(merged, limit))
+    }
+
+    /// Speaker counts with each person counted once under their canonical name.
+    fn merge_speakers(&self, counts: Vec<FacetCount>, limit: usize) -> Vec<FacetCount> {
+        let mut merged: HashMap<String, u64> = HashMap::new();
+        for c in counts {
+            *merged.entry(self.canonical_speaker(&c.value)).or_default() += c.count;
+        }
+        let mut list: Vec<FacetCount> = merged
+            .into_iter()
+            .map(|(value, count)| FacetCount { value, count })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        list.truncate(limit);
+        list
     }
 
     fn collect(&self, query: &dyn Query, req: &SearchRequest, fetch: usize) -> Result<Pass> {
@@ -134,10 +208,13 @@ impl Engine {
         let mut facets = BTreeMap::new();
         for (facet, handle) in facet_handles {
             let counts = handle.extract(&mut fruits);
-            facets.insert(
-                facet.name().to_string(),
-                top_values(&counts, req.facet_limit),
-            );
+            let values = match facet {
+                FacetName::Speaker => {
+                    self.merge_speakers(top_values(&counts, usize::MAX), req.facet_limit)
+                }
+                _ => top_values(&counts, req.facet_limit),
+            };
+            facets.insert(facet.name().to_string(), values);
         }
         let histogram = match (hist_handle, req.histogram) {
             (Some(h), Some(interval)) => Some(fold(&h.extract(&mut fruits), interval)),

@@ -106,7 +106,11 @@ impl<'a> HitMaker<'a> {
             snippet,
             highlights,
             score,
-            speaker: if is_quote { text(f.speaker) } else { None },
+            speaker: if is_quote {
+                text(f.speaker).map(|s| self.engine.canonical_speaker(&s))
+            } else {
+                None
+            },
             text: is_quote.then_some(body),
             author: text(f.author),
             copies,

@@ -9,12 +9,14 @@ mod query_builder;
 mod request;
 mod results;
 mod snippets;
+mod speaker_names;
 mod speakers;
 
 pub use engine::Engine;
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
-pub use query_builder::{build_query, default_fields, name_query};
+pub use query_builder::{any_of, build_query, default_fields, name_query};
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};
 pub use snippets::opening;
+pub use speaker_names::{all_speakers, load_aliases, BUILTIN_ALIASES, USER_ALIASES};
 pub use speakers::{rank, Span, SpeakerCollector, SpeakerCount};

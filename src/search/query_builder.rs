@@ -60,8 +60,14 @@ fn describe(err: &tantivy::query::QueryParserError) -> String {
     }
 }
 
-/// The whole query: text, kind and every filter.
-pub fn build_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Result<Box<dyn Query>> {
+/// The whole query: text, kind and every filter. `spellings` gives, for a
+/// `--speaker` value, every spelling of that speaker to accept (aliases).
+pub fn build_query(
+    index: &Index,
+    fields: &Fields,
+    req: &SearchRequest,
+    spellings: &dyn Fn(&str) -> Vec<String>,
+) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(text) = text_query(index, fields, req)? {
         clauses.push((Occur::Must, text));
@@ -72,8 +78,10 @@ pub fn build_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Resul
         Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
     ));
     let f = &req.filters;
+    for value in &f.speakers {
+        clauses.push((Occur::Must, any_of(fields.speaker, &spellings(value))?));
+    }
     let named = [
-        (fields.speaker, &f.speakers),
         (fields.dateline, &f.datelines),
         (fields.source, &f.sources),
         (fields.section, &f.sections),
@@ -91,6 +99,20 @@ pub fn build_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Resul
         return Ok(Box::new(AllQuery));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Matches any of `values` (as words) in a name field.
+pub fn any_of(field: Field, values: &[String]) -> Result<Box<dyn Query>> {
+    match values {
+        [one] => name_query(field, one),
+        _ => {
+            let mut clauses = Vec::with_capacity(values.len());
+            for v in values {
+                clauses.push((Occur::Should, name_query(field, v)?));
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
 }
 
 /// Matches `value` as words in a name field: one word is a term, several a phrase.

@@ -77,5 +77,36 @@ fn polnear_dev_end_to_end_f1_does_not_regress() {
     );
 }
 
+#[test]
+fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
+    let Some(shared) = shared("the sample-corpus quote score") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let root = crate::env::project_root();
+    let out = env
+        .cmd()
+        .current_dir(&root)
+        .args(["parse", "--json", "sample-corpus"])
+        .output()
+        .unwrap();
+    let pred = env.dir.path().join("pred.ndjson");
+    std::fs::write(&pred, &out.stdout).unwrap();
+    let score = Command::new(shared.join("tools/quote-score"))
+        .arg(root.join("tests/fixtures/sample-gold.jsonl"))
+        .arg(&pred)
+        .args(["--fail-under-f1", &format!("{SAMPLE_E2E_FLOOR}")])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&score.stdout);
+    assert!(
+        score.status.success(),
+        "end-to-end F1 fell below {SAMPLE_E2E_FLOOR}: {report}"
+    );
+}
+
+/// The end-to-end F1 reached on the sample corpus (speakers as full names), minus 0.01.
+pub const SAMPLE_E2E_FLOOR: f64 = 0.972;
+
 /// The end-to-end F1 reached on polnear-dev, minus 0.01.
-pub const POLNEAR_E2E_FLOOR: f64 = 0.60;
+pub const POLNEAR_E2E_FLOOR: f64 = 0.948;

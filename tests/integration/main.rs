@@ -9,3 +9,4 @@ mod indexing;
 mod parse;
 mod queries;
 mod search;
+mod speakers;

@@ -1,0 +1,92 @@
+//! One person counted once across the archive: aliases files and surnames
+//! resolved to the full name used elsewhere.
+
+use crate::env::{clip, TestEnv};
+
+fn speaker_counts(env: &TestEnv) -> Vec<(String, u64)> {
+    let answer = env.search(&["--quotes", "--facets", "speaker", "-n", "0"]);
+    answer["facets"]["speaker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap().to_string(),
+                c["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn builtin_aliases_merge_transliterations() {
+    let env = TestEnv::new();
+    let a = "KYIV (Reuters) - \"We will hold the line in the east,\" President Volodymyr Zelenskyy said on Monday.";
+    let b = "KYIV (AP) — \"Our army will not retreat from the river,\" President Volodymyr Zelensky said on Tuesday.";
+    env.write(
+        "a.txt",
+        clip("2025-12-01", "Reuters", "Zelenskyy vows to hold line", &[a]),
+    );
+    env.write(
+        "b.txt",
+        clip("2025-12-02", "AP", "Zelensky rules out retreat", &[b]),
+    );
+    env.index_ok();
+    assert_eq!(
+        speaker_counts(&env),
+        vec![("Volodymyr Zelensky".to_string(), 2)]
+    );
+    assert_eq!(
+        env.search(&["--quotes", "--speaker", "zelenskyy"])["total"],
+        2
+    );
+}
+
+#[test]
+fn a_surname_alone_resolves_to_the_full_name_used_elsewhere() {
+    let env = TestEnv::new();
+    let full = "WASHINGTON (Reuters) - \"There is no deal until both sides agree to it,\" Secretary of State Marco Rubio said.";
+    let surname = "MIAMI (AP) — \"We are closer than we have been in months,\" Rubio told reporters on Friday.";
+    env.write(
+        "a.txt",
+        clip("2025-12-01", "Reuters", "Rubio on the deal", &[full]),
+    );
+    env.write(
+        "b.txt",
+        clip(
+            "2025-12-05",
+            "AP",
+            "Talks closer, says secretary",
+            &[surname],
+        ),
+    );
+    env.index_ok();
+    assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
+    let answer = env.search(&["closer", "--quotes"]);
+    assert_eq!(answer["hits"][0]["speaker"], "Marco Rubio");
+}
+
+#[test]
+fn a_user_aliases_file_beside_the_index_is_read() {
+    let env = TestEnv::new();
+    let a = "LONDON (Reuters) - \"Prices will fall back by the summer,\" Bank of England Governor Andrew Bailey said.";
+    let b = "LONDON (AP) — \"We will not cut rates before we are sure,\" the Old Lady's chief Andy Bailey said.";
+    env.write(
+        "a.txt",
+        clip("2025-12-01", "Reuters", "Bailey on prices", &[a]),
+    );
+    env.write("b.txt", clip("2025-12-02", "AP", "Bailey on rates", &[b]));
+    env.index_ok();
+    std::fs::write(
+        env.index.join("aliases.txt"),
+        "Andrew Bailey = Andy Bailey\n",
+    )
+    .unwrap();
+    assert_eq!(speaker_counts(&env), vec![("Andrew Bailey".to_string(), 2)]);
+    std::fs::write(env.index.join("aliases.txt"), "Andrew Bailey\n").unwrap();
+    env.cmd()
+        .args(["search", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("aliases.txt: line 1"));
+}
