@@ -90,6 +90,7 @@ fn run(opts: Opts) -> Result<ExitCode, Error> {
         Command::Speakers(args) => commands::run_speakers_cli(args, &ctx, &mut out),
         Command::Parse(args) => commands::run_parse_cli(args, &mut out),
         Command::Status(args) => commands::run_status_cli(args, &ctx, &mut out),
+        Command::Bench(args) => commands::run_bench_cli(args, &ctx, &mut out),
     }
 }
 

@@ -9,6 +9,6 @@ pub use config::{
     Context, SearchConfig,
 };
 pub use opts::{
-    ColorChoice, Command, FilterArgs, IndexArgs, IntervalArg, Opts, ParseArgs, SearchArgs, SortArg,
+    BenchArgs, ColorChoice, Command, FilterArgs, IndexArgs, IntervalArg, Opts, ParseArgs, SearchArgs, SortArg,
     SpeakersArgs, StatusArgs, EXIT_CODES_HELP,
 };

@@ -43,6 +43,32 @@ pub enum Command {
     Parse(ParseArgs),
     /// Show what the index holds: folders, counts, dates, last run, failed files.
     Status(StatusArgs),
+    /// Time queries in-process (TSV like the raw-tantivy baseline's).
+    Bench(BenchArgs),
+}
+
+/// `morgue bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Queries file: `text<TAB>from<TAB>to` per line (dates optional, inclusive), `#` comments.
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+
+    /// Runs of each query; the median is reported.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub runs: usize,
+
+    /// Search quotes instead of articles.
+    #[arg(long)]
+    pub quotes: bool,
+
+    /// Also count these facets (speaker, dateline, source, section).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub facets: Vec<String>,
+
+    /// Hits fetched (stored fields and snippet); 0 counts only.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
 }
 
 /// `morgue index`.

@@ -2,12 +2,14 @@
 //! `run_x_cli(args)`, which turns arguments into typed configuration, and the
 //! typed `run_x`, which does the work and writes to an `impl io::Write`.
 
+mod bench;
 mod index;
 mod parse;
 mod search;
 mod speakers;
 mod status;
 
+pub use bench::{read_queries, run_bench_cli, BenchQuery};
 pub use index::{exit_code, run_index_cli, run_index_typed, write_summary};
 pub use parse::{parse_path, run_parse, run_parse_cli, ParseLine};
 pub use search::{finish_output, run_search, run_search_cli};

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 /// A file found by the walk.
@@ -48,33 +49,60 @@ impl Walk {
     }
 }
 
-/// Walks `roots`, following symbolic links (loops are reported, not followed)
-/// and skipping hidden files and folders (names starting with a dot, such as
-/// the `.morgue` index itself).
+/// Walks `roots` in order, each depth first with names sorted (so the order
+/// is the same on every run), following symbolic links (loops are reported,
+/// not followed) and skipping hidden files and folders (names starting with a
+/// dot, such as the `.morgue` index itself).
 pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut out = Walk::default();
     for root in roots {
         walk_root(root, &mut out);
     }
-    out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
 
 fn walk_root(root: &Path, out: &mut Walk) {
-    if let Err(e) = std::fs::read_dir(root) {
-        out.problems.push(WalkProblem {
-            path: root.to_path_buf(),
-            reason: format!("folder missing or unreadable ({e}); nothing under it is removed"),
-            folder: true,
-        });
-        return;
+    let entries = match std::fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.problems.push(WalkProblem {
+                path: root.to_path_buf(),
+                reason: format!("folder missing or unreadable ({e}); nothing under it is removed"),
+                folder: true,
+            });
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| !is_hidden(&e.file_name()))
+        .map(|e| e.path())
+        .collect();
+    children.sort();
+    let root_real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // The top-level entries are walked in parallel (the walk is bound by one
+    // stat per file), then joined in name order.
+    let parts: Vec<Walk> = children
+        .par_iter()
+        .map(|child| walk_tree(child, &root_real))
+        .collect();
+    for part in parts {
+        out.files.extend(part.files);
+        out.problems.extend(part.problems);
     }
-    let walker = WalkDir::new(root)
+}
+
+/// Walks one entry below a root. walkdir detects loops among the ancestors it
+/// walked itself; a link back to the root or above is caught here.
+fn walk_tree(start: &Path, root_real: &Path) -> Walk {
+    let mut out = Walk::default();
+    let walker = WalkDir::new(start)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    let mut walker = walker;
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(entry) if entry.file_type().is_file() => match entry.metadata() {
                 Ok(meta) => out.files.push(WalkedFile {
@@ -84,10 +112,27 @@ fn walk_root(root: &Path, out: &mut Walk) {
                 }),
                 Err(e) => out.problems.push(problem_of(e)),
             },
+            Ok(entry) if entry.path_is_symlink() && entry.file_type().is_dir() => {
+                if let Some(problem) = link_to_ancestor(entry.path(), root_real) {
+                    out.problems.push(problem);
+                    walker.skip_current_dir();
+                }
+            }
             Ok(_) => {}
             Err(e) => out.problems.push(problem_of(e)),
         }
     }
+    out
+}
+
+/// A loop problem when the symlinked folder `link` points at the root or above it.
+fn link_to_ancestor(link: &Path, root_real: &Path) -> Option<WalkProblem> {
+    let target = std::fs::canonicalize(link).ok()?;
+    root_real.starts_with(&target).then(|| WalkProblem {
+        path: link.to_path_buf(),
+        reason: format!("symbolic link loop back to {}", target.display()),
+        folder: true,
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

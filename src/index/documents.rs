@@ -42,19 +42,37 @@ pub fn datetime_to_day(value: DateTime) -> Option<NaiveDate> {
 /// most its first [`FINGERPRINT_WORDS`] words: reprints of one wire story and
 /// a clipping saved twice share it.
 pub fn fingerprint(text: &str) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(FINGERPRINT_WORDS);
-    for word in words {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let mut buf = [0u8; 4];
-            hasher.update(c.encode_utf8(&mut buf).as_bytes());
+    let mut normal = Vec::with_capacity(text.len().min(FINGERPRINT_WORDS * 8));
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word && words == FINGERPRINT_WORDS {
+                break;
+            }
+            in_word = true;
+            push_lower(&mut normal, c);
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            normal.push(b' ');
         }
-        hasher.update(b" ");
     }
-    hasher.digest()
+    if in_word {
+        normal.push(b' ');
+    }
+    xxhash_rust::xxh3::xxh3_64(&normal)
+}
+
+fn push_lower(out: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase() as u8);
+    } else {
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+    }
 }
 
 /// Builds the documents of one clipping.
@@ -77,7 +95,6 @@ impl<'a> DocumentBuilder<'a> {
         if let Some(day) = clip.date {
             doc.add_date(f.date, day_to_datetime(day));
         }
-        doc.add_text(f.title, &clip.title);
         let named = [
             (f.dateline, f.dateline_facet, &clip.dateline),
             (f.source, f.source_facet, &clip.source),
@@ -100,6 +117,7 @@ impl<'a> DocumentBuilder<'a> {
         let f = self.fields;
         let mut doc = self.common(path, clip);
         doc.add_text(f.kind, kind::ARTICLE);
+        doc.add_text(f.title, &clip.title);
         doc.add_text(f.body, &clip.body);
         let format = serde_json::to_value(clip.format).expect("format serialises");
         doc.add_text(f.format, format.as_str().unwrap_or_default());
@@ -127,6 +145,7 @@ impl<'a> DocumentBuilder<'a> {
         let f = self.fields;
         let mut doc = self.common(path, clip);
         doc.add_text(f.kind, kind::QUOTE);
+        doc.add_text(f.article_title, &clip.title);
         doc.add_text(f.text, &quote.text);
         doc.add_u64(f.quote_start, quote.start as u64);
         doc.add_u64(f.quote_end, quote.end as u64);
@@ -135,7 +154,10 @@ impl<'a> DocumentBuilder<'a> {
             doc.add_text(f.speaker, speaker);
             doc.add_facet(f.speaker_facet, Facet::from_path([speaker]));
         }
-        doc.add_u64(f.dup, fingerprint(&format!("{speaker} {}", quote.text)));
+        doc.add_u64(
+            f.dup,
+            fingerprint(&quote.text) ^ fingerprint(speaker).rotate_left(1),
+        );
         doc
     }
 

@@ -13,11 +13,12 @@ mod plan;
 mod progress;
 mod schema_file;
 mod state;
+mod stem_cache;
 pub mod tokenizers;
 
 pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
 pub use fields::{Fields, EXPECTED_FIELDS};
-pub use file_record::{failed_files, load_records, FileRecord, FileStatus};
+pub use file_record::{failed_files, load_records, FileRecord, FileStatus, Records};
 pub use indexer::{run_index, IndexOptions, IndexReport};
 pub use location::{IndexLocation, IndexLock};
 pub use morgue_index::MorgueIndex;
@@ -25,3 +26,4 @@ pub use plan::{plan, Job, Plan};
 pub use progress::{NoProgress, Progress};
 pub use schema_file::{FieldSpec, FieldType, SchemaFile, SCHEMA_TOML};
 pub use state::{IndexState, RunSummary};
+pub use stem_cache::{stem_in_place, CachedEnglishStemmer};

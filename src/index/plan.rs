@@ -2,10 +2,10 @@
 //! must do: which files to read, which are unchanged, which were deleted.
 //! Pure: no I/O, so every case is tested on literal values.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use rustc_hash::FxHashSet;
+use std::path::{Path, PathBuf};
 
-use super::{FileRecord, FileStatus};
+use super::{FileRecord, FileStatus, Records};
 use crate::corpus::{Walk, WalkedFile};
 
 /// A file the run must read.
@@ -32,18 +32,15 @@ pub struct Plan {
 /// record outside them is left alone, and so is one below a folder the walk
 /// could not read. Failed files are read again only when they changed or
 /// when `retry_failed` is set.
-pub fn plan(
-    walk: &Walk,
-    records: &HashMap<String, FileRecord>,
-    roots: &[PathBuf],
-    retry_failed: bool,
-) -> Plan {
+pub fn plan(walk: &Walk, records: &Records, roots: &[PathBuf], retry_failed: bool) -> Plan {
     let mut plan = Plan::default();
-    let mut seen = std::collections::HashSet::with_capacity(walk.files.len());
+    let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
+    seen.reserve(walk.files.len());
     for file in &walk.files {
         let key = file.path.to_string_lossy();
-        seen.insert(key.to_string());
-        match records.get(key.as_ref()) {
+        let record = records.get(key.as_ref());
+        seen.insert(key);
+        match record {
             Some(rec)
                 if same_stat(rec, file) && !(retry_failed && rec.status == FileStatus::Failed) =>
             {
@@ -55,15 +52,27 @@ pub fn plan(
             }),
         }
     }
+    let prefixes: Vec<String> = roots.iter().map(|r| dir_prefix(r)).collect();
     for (path, rec) in records {
-        let p = PathBuf::from(path);
-        let under_walked_root = roots.iter().any(|r| p.starts_with(r));
-        if under_walked_root && !seen.contains(path) && !walk.is_unknown(&p) {
+        if seen.contains(path.as_str()) || !prefixes.iter().any(|p| path.starts_with(p.as_str())) {
+            continue;
+        }
+        if !walk.is_unknown(Path::new(path)) {
             plan.deleted.push(rec.clone());
         }
     }
     plan.deleted.sort_by(|a, b| a.path.cmp(&b.path));
     plan
+}
+
+/// A folder as a string prefix of the paths below it ("/c" -> "/c/").
+fn dir_prefix(root: &Path) -> String {
+    let text = root.to_string_lossy();
+    if text.ends_with('/') {
+        text.into_owned()
+    } else {
+        format!("{text}/")
+    }
 }
 
 fn same_stat(rec: &FileRecord, file: &WalkedFile) -> bool {
@@ -95,7 +104,7 @@ mod tests {
         }
     }
 
-    fn records(list: &[FileRecord]) -> HashMap<String, FileRecord> {
+    fn records(list: &[FileRecord]) -> Records {
         list.iter().map(|r| (r.path.clone(), r.clone())).collect()
     }
 

@@ -6,7 +6,7 @@
 use super::doc::Doc;
 use super::mentions::Mention;
 use super::names::NameKind;
-use super::tokens::Kind;
+use super::tokens::{Kind, LOWER_WORD};
 use super::verbs;
 use super::wordclass::is_clause_word;
 
@@ -102,7 +102,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if !(3..=14).contains(&w.len()) {
             return false;
         }
-        if !w.starts_with(|c: char| c.is_lowercase()) {
+        if !self.doc.has(i, LOWER_WORD) {
             // Only an inverted sentence opener: "Said Ellis: …".
             let opens_sentence = i == 0 || self.doc.sent_of[i - 1] != self.doc.sent_of[i];
             let name_next = self.mention_at.get(i + 1).is_some_and(Option::is_some);
@@ -110,8 +110,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 return false;
             }
         }
-        verbs::is_reporting_verb(w)
-            || (verbs::is_weak_reporting_verb(w)
+        let (strong, weak) = verbs::verb_kinds(w);
+        strong
+            || (weak
                 && i.checked_sub(1).is_some_and(|p| {
                     pronoun(self.word(p)).is_some()
                         || self.mention_at[p].is_some_and(|m| !self.mentions[m].possessive)

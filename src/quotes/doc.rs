@@ -43,6 +43,8 @@ impl<'a> Doc<'a> {
 
     /// Tokenises the body and numbers its sentences.
     pub fn analyse(&mut self) {
+        self.tokens.reserve(self.body.len() / 5 + 16);
+        self.para_of.reserve(self.body.len() / 5 + 16);
         for (i, p) in self.paras.iter().enumerate() {
             let before = self.tokens.len();
             tokens::tokenize(self.body, p.start, p.end, &mut self.tokens);
@@ -64,6 +66,11 @@ impl<'a> Doc<'a> {
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// True when token `i` has all the bits of `flag` (see [`tokens::NAME_WORD`]).
+    pub fn has(&self, i: usize, flag: u8) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.flags & flag == flag)
     }
 
     /// True when token `i` is the punctuation character `c`.

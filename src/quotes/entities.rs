@@ -46,20 +46,28 @@ pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
     } else {
         raw
     };
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(raw.len());
+    for w in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The key word of a person's name: its last word, suffixes and possessive removed.
-fn key_of(doc: &Doc, m: &Mention) -> String {
-    let words: Vec<&str> = m.words.iter().map(|&w| doc.text(w)).collect();
-    let last = words
+fn key_of<'a>(doc: &Doc<'a>, m: &Mention) -> &'a str {
+    let word = |w: &usize| doc.text(*w);
+    let last = m
+        .words
         .iter()
         .rev()
+        .map(word)
         .find(|w| !lexicon::is_name_suffix(w))
-        .or(words.last())
-        .copied()
+        .or_else(|| m.words.last().map(word))
         .unwrap_or("");
-    possessive(last).unwrap_or(last).to_string()
+    possessive(last).unwrap_or(last)
 }
 
 impl Entities {
@@ -89,7 +97,7 @@ impl Entities {
         let key = if m.kind == NameKind::Org {
             name.clone()
         } else {
-            key_of(doc, m)
+            key_of(doc, m).to_string()
         };
         let first = doc.text(m.first).to_string();
         let found = self.list.iter().position(|e| {
@@ -135,7 +143,7 @@ impl Entities {
         let key = key_of(doc, m);
         let fits = |e: &Entity| {
             e.kind == NameKind::Person
-                && (e.key == key || (e.first == key && gender::of_forename(&key).is_some()))
+                && (e.key == key || (e.first == key && gender::of_forename(key).is_some()))
                 && (m.gender.is_none() || e.gender.is_none() || e.gender == m.gender)
         };
         let best = (0..self.list.len())
@@ -161,7 +169,7 @@ impl Entities {
             kind: m.kind,
             gender: None,
             roles: Vec::new(),
-            key: key_of(doc, m),
+            key: key_of(doc, m).to_string(),
             first: doc.text(m.first).to_string(),
             words: m.words.len(),
             name,

@@ -13,7 +13,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let doc = self.doc;
         let mut out = Vec::new();
         for v in 0..doc.tokens.len() {
-            if quoted[v] || used.contains(&v) || !self.is_verb(v) {
+            if !self.is_verb(v) || quoted[v] || used.contains(&v) {
                 continue;
             }
             let w = self.word(v);

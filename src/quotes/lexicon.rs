@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use super::fxhash::{FxHashMap, FxHashSet};
+use super::wordinfo;
 use super::wordset::WordSet;
 
 use super::gender::Gender;
@@ -17,7 +18,7 @@ pub(crate) struct Title {
     pub gender: Option<Gender>,
 }
 
-fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
@@ -41,11 +42,8 @@ static TITLES: LazyLock<FxHashMap<&'static str, Title>> = LazyLock::new(|| {
     map
 });
 
-static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| TITLES.keys().copied().collect());
 static ORG_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
-static PLACES: LazyLock<WordSet> =
-    LazyLock::new(|| entries(include_str!("data/places.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
 
@@ -55,21 +53,12 @@ static ROLES: LazyLock<FxHashSet<&'static str>> =
 
 /// The title `word` stands for (with or without its final period), if it is one.
 pub(crate) fn title(word: &str) -> Option<Title> {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    if !TITLE_WORDS.contains(word) {
-        return None;
-    }
-    TITLES.get(word).copied()
+    wordinfo::title(word)
 }
 
 /// True when `word` marks an organisation ("Bank", "Kremlin", "Times").
 pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(word)
-}
-
-/// True when `word` is a place or nationality ("Ukraine", "Russian", "Miami").
-pub(crate) fn is_place(word: &str) -> bool {
-    PLACES.contains(word.strip_suffix('.').unwrap_or(word))
 }
 
 /// True when `word` is a function word or other non-name ("But", "The", "Monday").
@@ -203,7 +192,6 @@ mod tests {
     #[test]
     fn word_classes() {
         assert!(is_org_word("Kremlin"));
-        assert!(is_place("Ukrainian"));
         assert!(is_common("But"));
         assert!(!is_common("Rubio"));
         assert!(is_abbreviation("Mr"));

@@ -57,15 +57,59 @@ pub(crate) fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// Bytes that may start a quotation mark: `"`, `'`, `` ` `` and the lead bytes of
+/// the two-byte (`«»`) and three-byte (curly quotes) marks.
+static MARK_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// True when one of the 8 bytes of `w` is `"`, `'`, `` ` `` or non-ASCII (a cheap
+/// superset of [`MARK_BYTE`]).
+fn may_hold_mark(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    w & HI != 0
+        || has_zero(w ^ (LO * 0x22))
+        || has_zero(w ^ (LO * 0x27))
+        || has_zero(w ^ (LO * 0x60))
+}
+
+/// Position of the first byte at or after `from` that may start a quotation mark
+/// (8 bytes at a time, then byte by byte in a chunk that may hold one).
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let find = |i: usize, chunk: &[u8]| {
+        chunk
+            .iter()
+            .position(|&b| MARK_BYTE[b as usize])
+            .map(|p| i + p)
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        if may_hold_mark(u64::from_le_bytes(buf)) {
+            if let Some(p) = find(i, chunk) {
+                return Some(p);
+            }
+        }
+        i += 8;
+    }
+    find(i, bytes.get(i..)?)
+}
+
 /// Finds the quoted spans of all paragraphs, in document order.
 pub(crate) fn find_spans(body: &str, paras: &[Paragraph]) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         let text = &body[p.start..p.end];
-        if text
-            .bytes()
-            .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-        {
+        if next_mark_byte(text.as_bytes(), 0).is_some() {
             scan_paragraph(text, p.start, i, &mut out);
         }
     }
@@ -112,11 +156,8 @@ fn collect_marks(text: &str) -> (Vec<Mark>, Vec<Mark>) {
     let mut doubles = Vec::new();
     let mut singles = Vec::new();
     let mut pos = 0;
-    while pos < bytes.len() {
-        if !matches!(bytes[pos], b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
-            pos += 1;
-            continue;
-        }
+    while let Some(at) = next_mark_byte(bytes, pos) {
+        pos = at;
         let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
             pos += 1;
             continue;
@@ -328,6 +369,16 @@ mod tests {
         assert!(!spans[0].closed);
         assert_eq!(&body[spans[0].start..spans[0].end], "One thing.");
         assert_eq!(spans[1].para, 1);
+    }
+
+    #[test]
+    fn mark_bytes_are_found_in_and_after_chunks() {
+        let text = "abcdefghijklmnop said \u{201c}x ' q `b é\"";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let naive = (from..bytes.len()).find(|&i| MARK_BYTE[bytes[i] as usize]);
+            assert_eq!(next_mark_byte(bytes, from), naive, "{from}");
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::doc::Doc;
 use super::gender::Gender;
 use super::lexicon;
-use super::names::{self, NameKind};
-use super::tokens::Kind;
+use super::names::{self, NameKind, Word};
+use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
 use super::wordclass::is_clause_opener;
 
 /// One mention of a name in the article.
@@ -38,37 +38,29 @@ pub(crate) struct Mention {
 
 /// True when word token `i` can continue (or start) a capitalised run.
 fn is_name_word(doc: &Doc, i: usize) -> bool {
-    let w = doc.text(i);
-    doc.is_word(i) && (w.starts_with(char::is_uppercase) || is_prefixed_name(w))
-}
-
-/// Arabic and other names with a lowercase prefix: "al-Ansari", "el-Sisi".
-fn is_prefixed_name(w: &str) -> bool {
-    const PREFIXES: &[&str] = &[
-        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "ben",
-    ];
-    let hyphen = w.as_bytes().iter().take(4).position(|&b| b == b'-');
-    hyphen
-        .is_some_and(|h| PREFIXES.contains(&&w[..h]) && w[h + 1..].starts_with(char::is_uppercase))
+    doc.has(i, NAME_WORD)
 }
 
 /// Finds all mentions outside quoted spans of three or more words.
 pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
     let mut out = Vec::new();
+    let (mut words, mut named) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < doc.tokens.len() {
         let starts = !quoted[i]
             && (is_name_word(doc, i)
-                || (matches!(
-                    doc.text(i),
-                    "de" | "van" | "von" | "bin" | "al" | "di" | "da" | "du"
-                ) && is_name_word(doc, i + 1)));
+                || (doc.has(i, LOWER_WORD)
+                    && matches!(
+                        doc.text(i),
+                        "de" | "van" | "von" | "bin" | "al" | "di" | "da" | "du"
+                    )
+                    && is_name_word(doc, i + 1)));
         if !starts {
             i += 1;
             continue;
         }
-        let (words, next) = run(doc, i);
-        if let Some(m) = mention(doc, &words) {
+        let next = run(doc, i, &mut words);
+        if let Some(m) = mention(doc, &words, &mut named) {
             out.push(m);
         }
         i = next.max(i + 1);
@@ -76,10 +68,11 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
     out
 }
 
-/// Collects the word tokens of the capitalised run starting at `i`; returns them and
-/// the index after the run.
-fn run(doc: &Doc, i: usize) -> (Vec<usize>, usize) {
-    let mut words = vec![i];
+/// Collects the word tokens of the capitalised run starting at `i` into `words`;
+/// returns the index after the run.
+fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
+    words.clear();
+    words.push(i);
     let mut j = i;
     loop {
         if possessive(doc.text(j)).is_some() {
@@ -118,8 +111,7 @@ fn run(doc: &Doc, i: usize) -> (Vec<usize>, usize) {
         words.push(next);
         j = next;
     }
-    let after = j + 1 + usize::from(doc.is_punct(j + 1, "."));
-    (words, after)
+    j + 1 + usize::from(doc.is_punct(j + 1, "."))
 }
 
 /// True when tokens after `k` are a quoted one-word nickname followed by a name word.
@@ -135,21 +127,19 @@ pub(crate) fn possessive(w: &str) -> Option<&str> {
         .filter(|s| !s.is_empty())
 }
 
-fn mention(doc: &Doc, words: &[usize]) -> Option<Mention> {
+/// The mention made of the run `words`; `named` is a reused buffer.
+fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Option<Mention> {
     let last_text = doc.text(*words.last()?);
     let stem = possessive(last_text);
-    let texts: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .map(|(k, &t)| {
-            if k + 1 == words.len() {
-                stem.unwrap_or(last_text)
-            } else {
-                doc.text(t)
-            }
-        })
-        .collect();
-    let name = names::analyse(&texts)?;
+    named.clear();
+    named.extend(words.iter().enumerate().map(|(k, &t)| {
+        if k + 1 == words.len() {
+            Word::new(stem.unwrap_or(last_text))
+        } else {
+            Word::new(doc.text(t))
+        }
+    }));
+    let mut name = names::analyse_words(named)?;
     if name.first >= name.end && name.kind != NameKind::Role {
         return None;
     }
@@ -157,7 +147,7 @@ fn mention(doc: &Doc, words: &[usize]) -> Option<Mention> {
     let proper: Vec<usize> = words[name.first..name.end.max(name.first)].to_vec();
     let first = proper.first().copied().unwrap_or(lead);
     let last = proper.last().copied().unwrap_or(lead);
-    let mut roles = name.roles.clone();
+    let mut roles = std::mem::take(&mut name.roles);
     roles.extend(lead.checked_sub(1).and_then(|p| describing_role(doc, p)));
     Some(Mention {
         lead,

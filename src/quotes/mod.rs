@@ -17,6 +17,7 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod names;
+mod packed;
 mod paragraphs;
 mod pronouns;
 mod quote;
@@ -25,6 +26,7 @@ mod subjects;
 mod tokens;
 mod verbs;
 mod wordclass;
+mod wordinfo;
 mod wordset;
 
 pub use aliases::{AliasError, Aliases};

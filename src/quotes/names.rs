@@ -2,8 +2,9 @@
 //! leading function words and titles are stripped, the rest is classified as a person,
 //! organisation, place or unknown name, with the gender and roles its titles imply.
 
-use super::gender::{self, Gender};
+use super::gender::Gender;
 use super::lexicon;
+use super::wordinfo::{self, WordInfo};
 
 /// What a capitalised name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,20 +39,40 @@ pub(crate) struct Name {
     pub roles: Vec<&'static str>,
 }
 
-fn is_title_zone_word(w: &str) -> bool {
-    lexicon::title(w).is_some()
-        || lexicon::is_place(w)
-        || lexicon::is_org_word(w)
-        || w == "of"
-        || w == "the"
+/// One word of a run with what the word lists say about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'w> {
+    text: &'w str,
+    info: WordInfo,
+}
+
+impl<'w> Word<'w> {
+    /// Looks `text` up in the word lists.
+    pub fn new(text: &'w str) -> Self {
+        Word {
+            text,
+            info: wordinfo::info(text),
+        }
+    }
+}
+
+fn is_title_zone_word(w: &Word) -> bool {
+    w.info.title.is_some() || w.info.place || w.info.org || w.text == "of" || w.text == "the"
 }
 
 /// Analyses the words of one capitalised run (possessive already removed).
-pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
+#[cfg(test)]
+pub(crate) fn analyse(texts: &[&str]) -> Option<Name> {
+    let words: Vec<Word> = texts.iter().map(|&t| Word::new(t)).collect();
+    analyse_words(&words)
+}
+
+/// Analyses the looked-up words of one capitalised run (possessive already removed).
+pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
     let mut lead = 0;
     while lead < words.len()
-        && lexicon::is_common(words[lead])
-        && lexicon::title(words[lead]).is_none()
+        && words[lead].info.title.is_none()
+        && lexicon::is_common(words[lead].text)
     {
         lead += 1;
     }
@@ -60,29 +81,27 @@ pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
         return None;
     }
     if is_org(rest) {
-        let start = lead + usize::from(rest[0] == "The");
+        let start = lead + usize::from(rest[0].text == "The");
         return Some(plain(lead, start, words.len(), NameKind::Org));
     }
     let last_title = title_end(rest);
     let mut first = lead + last_title.map_or(0, |t| t + 1);
-    if first == words.len() && first >= lead + 2 && is_honorific(words[first - 2]) {
+    if first == words.len() && first >= lead + 2 && is_honorific(words[first - 2].text) {
         // "Mr. King", "Sen. Chief": the last title-like word is the surname.
         first -= 1;
     }
-    let mut end = words.len();
-    if let Some(of) = words[first..].iter().position(|w| *w == "of") {
-        end = first + of;
-    }
+    let end = words[first..]
+        .iter()
+        .position(|w| w.text == "of")
+        .map_or(words.len(), |of| first + of);
     let mut name = plain(lead, first, end, NameKind::Unknown);
-    for w in &words[lead..first] {
-        if let Some(t) = lexicon::title(w) {
-            name.roles.extend(t.role);
-            name.gender = name.gender.or(t.gender);
-        }
+    for t in words[lead..first].iter().filter_map(|w| w.info.title) {
+        name.roles.extend(t.role);
+        name.gender = name.gender.or(t.gender);
     }
     name.kind = classify(&words[first..end], last_title.is_some());
     if name.kind == NameKind::Person && end - first >= 2 {
-        name.gender = name.gender.or_else(|| gender::of_forename(words[first]));
+        name.gender = name.gender.or(words[first].info.forename);
     }
     Some(name)
 }
@@ -91,25 +110,29 @@ pub(crate) fn analyse(words: &[&str]) -> Option<Name> {
 /// titles, places and organisation words ("US Secretary of State"), else the last title
 /// followed by a name ("Commerce Secretary Malcolm Baldrige"), else the words before a
 /// known forename ("Exchequer Nigel Lawson"). A run opening with a forename keeps all.
-fn title_end(rest: &[&str]) -> Option<usize> {
+fn title_end(rest: &[Word]) -> Option<usize> {
     let mut last_title = None;
     let mut j = 0;
-    while j < rest.len() && is_title_zone_word(rest[j]) {
-        if lexicon::title(rest[j]).is_some() {
+    while j < rest.len() && is_title_zone_word(&rest[j]) {
+        if rest[j].info.title.is_some() {
             last_title = Some(j);
         }
         j += 1;
     }
-    if last_title.is_some() || gender::of_forename(rest[0]).is_some() || rest.len() < 3 {
+    if last_title.is_some() || rest[0].info.forename.is_some() || rest.len() < 3 {
         return last_title;
     }
-    let named_after = |t: usize| rest[t + 1..].iter().any(|w| !lexicon::is_name_suffix(w));
+    let named_after = |t: usize| {
+        rest[t + 1..]
+            .iter()
+            .any(|w| !lexicon::is_name_suffix(w.text))
+    };
     let titled = (0..rest.len() - 1)
         .rev()
-        .find(|&t| lexicon::title(rest[t]).is_some() && named_after(t));
+        .find(|&t| rest[t].info.title.is_some() && named_after(t));
     titled.or_else(|| {
         (1..rest.len() - 1)
-            .find(|&f| gender::of_forename(rest[f]).is_some())
+            .find(|&f| rest[f].info.forename.is_some())
             .map(|f| f - 1)
     })
 }
@@ -157,38 +180,38 @@ fn plain(lead: usize, first: usize, end: usize, kind: NameKind) -> Name {
 /// An organisation: ends with an organisation word, or starts with one followed by
 /// "of" and names no titled person ("Bank of England" is one, "Bank of England
 /// Governor Andrew Bailey" is a person).
-fn is_org(words: &[&str]) -> bool {
-    let last = words.last().copied().unwrap_or("");
-    lexicon::is_org_word(last)
+fn is_org(words: &[Word]) -> bool {
+    let last = words.last().map_or("", |w| w.text);
+    words.last().is_some_and(|w| w.info.org)
         || (words.len() > 2
-            && lexicon::is_org_word(words[0])
-            && words[1] == "of"
+            && words[0].info.org
+            && words[1].text == "of"
             && !names_titled_person(words))
-        || (last == "House" && words.len() == 2 && words[0] == "White")
+        || (last == "House" && words.len() == 2 && words[0].text == "White")
 }
 
 /// A title word followed by at least one word that is not a title, place or
 /// organisation word: "… Governor Andrew Bailey".
-fn names_titled_person(words: &[&str]) -> bool {
+fn names_titled_person(words: &[Word]) -> bool {
     words.iter().enumerate().any(|(t, w)| {
-        lexicon::title(w).is_some()
+        w.info.title.is_some()
             && words[t + 1..]
                 .iter()
-                .any(|n| lexicon::title(n).is_none() && !is_title_zone_word(n))
+                .any(|n| n.info.title.is_none() && !is_title_zone_word(n))
     })
 }
 
-fn classify(name: &[&str], titled: bool) -> NameKind {
+fn classify(name: &[Word], titled: bool) -> NameKind {
     let Some(first) = name.first() else {
         return NameKind::Role;
     };
-    if name.iter().all(|w| lexicon::is_place(w)) && !titled {
+    if name.iter().all(|w| w.info.place) && !titled {
         return NameKind::Place;
     }
     if titled || name.len() >= 2 {
         return NameKind::Person;
     }
-    if gender::of_forename(first).is_some() {
+    if first.info.forename.is_some() {
         NameKind::Person
     } else {
         NameKind::Unknown

@@ -23,6 +23,59 @@ pub(crate) struct Token {
     pub end: usize,
     /// Word, punctuation or quotation mark.
     pub kind: Kind,
+    /// [`NAME_WORD`] and [`LOWER_WORD`] bits (words only).
+    pub flags: u8,
+}
+
+/// Flag: a word that can start or continue a capitalised name run (capitalised, or
+/// with a lowercase Arabic prefix: "al-Ansari").
+pub(crate) const NAME_WORD: u8 = 1;
+/// Flag: a word starting with a lowercase letter.
+pub(crate) const LOWER_WORD: u8 = 2;
+
+/// The [`NAME_WORD`] and [`LOWER_WORD`] bits of word `w` (ASCII fast path).
+fn word_flags(w: &str) -> u8 {
+    let bytes = w.as_bytes();
+    match bytes.first() {
+        None => 0,
+        Some(b) if b.is_ascii_uppercase() => NAME_WORD,
+        Some(b) if b.is_ascii_lowercase() => {
+            // A prefixed name ("al-", "ash-") has its hyphen at byte 2 or 3.
+            let hyphen = bytes.get(2) == Some(&b'-') || bytes.get(3) == Some(&b'-');
+            if hyphen && is_prefixed_name(w) {
+                LOWER_WORD | NAME_WORD
+            } else {
+                LOWER_WORD
+            }
+        }
+        Some(b) if b.is_ascii() => 0,
+        Some(_) => unicode_word_flags(w),
+    }
+}
+
+fn unicode_word_flags(w: &str) -> u8 {
+    let Some(c) = w.chars().next() else {
+        return 0;
+    };
+    if c.is_uppercase() {
+        NAME_WORD
+    } else if !c.is_lowercase() {
+        0
+    } else if is_prefixed_name(w) {
+        LOWER_WORD | NAME_WORD
+    } else {
+        LOWER_WORD
+    }
+}
+
+/// Arabic and other names with a lowercase prefix: "al-Ansari", "el-Sisi".
+pub(crate) fn is_prefixed_name(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "abd", "ben",
+    ];
+    let hyphen = w.as_bytes().iter().take(4).position(|&b| b == b'-');
+    hyphen
+        .is_some_and(|h| PREFIXES.contains(&&w[..h]) && w[h + 1..].starts_with(char::is_uppercase))
 }
 
 /// True for characters that may join two alphanumeric runs into one word.
@@ -44,55 +97,102 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Appends the tokens of `body[start..end]` to `out`.
-pub(crate) fn tokenize(body: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let text = &body[start..end];
-    let mut i = 0;
-    let mut word_start: Option<usize> = None;
-    let mut prev = ' ';
-    while let Some((c, w)) = char_at(text, i) {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+/// True when `c` is a letter or digit (ASCII fast path).
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Tokeniser state over one paragraph, `text`, which starts at byte `base` of the body.
+struct Scan<'t, 'o> {
+    text: &'t str,
+    base: usize,
+    word_start: Option<usize>,
+    prev: char,
+    out: &'o mut Vec<Token>,
+}
+
+impl Scan<'_, '_> {
+    /// Pushes the open word, if any, ending at byte `end` of the paragraph.
+    fn close_word(&mut self, end: usize) {
+        if let Some(ws) = self.word_start.take() {
+            let w = &self.text[ws..end];
+            self.out.push(Token {
+                start: self.base + ws,
+                end: self.base + end,
+                kind: Kind::Word,
+                flags: word_flags(w),
+            });
+        }
+    }
+
+    /// Handles the character at byte `i` (general path); returns the next position.
+    fn step(&mut self, i: usize) -> usize {
+        let Some((c, w)) = char_at(self.text, i) else {
+            return self.text.len();
         };
+        let alnum = is_alnum(c);
         let joined = !alnum
-            && word_start.is_some()
+            && self.word_start.is_some()
             && matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
-            && joins(c, prev, char_at(text, i + w).map_or(' ', |x| x.0));
+            && joins(c, self.prev, char_at(self.text, i + w).map_or(' ', |x| x.0));
         if alnum || joined {
-            word_start.get_or_insert(i);
+            self.word_start.get_or_insert(i);
         } else {
-            if let Some(ws) = word_start.take() {
-                out.push(Token {
-                    start: start + ws,
-                    end: start + i,
-                    kind: Kind::Word,
-                });
-            }
+            self.close_word(i);
             if !c.is_whitespace() {
                 let kind = if is_quote_char(c) {
                     Kind::Mark
                 } else {
                     Kind::Punct
                 };
-                out.push(Token {
-                    start: start + i,
-                    end: start + i + w,
+                self.out.push(Token {
+                    start: self.base + i,
+                    end: self.base + i + w,
                     kind,
+                    flags: 0,
                 });
             }
         }
-        prev = c;
-        i += w;
+        self.prev = c;
+        i + w
     }
-    if let Some(ws) = word_start {
-        out.push(Token {
-            start: start + ws,
-            end,
-            kind: Kind::Word,
-        });
+}
+
+/// Appends the tokens of `body[start..end]` to `out`.
+pub(crate) fn tokenize(body: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let text = &body[start..end];
+    let bytes = text.as_bytes();
+    let mut scan = Scan {
+        text,
+        base: start,
+        word_start: None,
+        prev: ' ',
+        out,
+    };
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            // Fast path: ASCII letters and digits always start or extend a word.
+            scan.word_start.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            scan.prev = bytes[i - 1] as char;
+        } else if b == b' ' {
+            // Fast path: a space ends the open word.
+            scan.close_word(i);
+            scan.prev = ' ';
+            i += 1;
+        } else {
+            i = scan.step(i);
+        }
     }
+    scan.close_word(text.len());
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use std::sync::LazyLock;
 
-use super::wordset::WordSet;
+use super::fxhash::FxHashMap;
+use super::packed::PackedMap;
 
 fn forms() -> impl Iterator<Item = &'static str> {
     include_str!("data/reporting-verbs.txt")
@@ -11,24 +12,54 @@ fn forms() -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
-static VERBS: LazyLock<WordSet> =
-    LazyLock::new(|| forms().filter(|w| !w.starts_with('~')).collect());
-static WEAK: LazyLock<WordSet> =
-    LazyLock::new(|| forms().filter_map(|w| w.strip_prefix('~')).collect());
+/// Bit of [`VERBS`] values: a reporting verb form.
+const STRONG: u8 = 1;
+/// Bit of [`VERBS`] values: a weak form ("reports", "claims").
+const WEAK: u8 = 2;
+
+/// Every form, with its [`STRONG`] and [`WEAK`] bits.
+static VERBS: LazyLock<PackedMap<u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for w in forms() {
+        match w.strip_prefix('~') {
+            Some(weak) => *map.entry(weak).or_default() |= WEAK,
+            None => *map.entry(w).or_default() |= STRONG,
+        }
+    }
+    PackedMap::new(map)
+});
+
+/// The [`STRONG`] and [`WEAK`] bits of `word` (exact case).
+fn bits(word: &str) -> u8 {
+    VERBS.get(word).unwrap_or(0)
+}
 
 /// True when `word` (any case) is a form of a reporting verb.
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        VERBS.contains(word.to_ascii_lowercase().as_str())
+        bits(&word.to_ascii_lowercase()) & STRONG != 0
     } else {
-        VERBS.contains(word)
+        bits(word) & STRONG != 0
     }
 }
 
+#[cfg(test)]
 /// True for forms that are usually nouns ("reports", "claims") but report speech right
 /// after a name or pronoun ("the Times reports:").
 pub(crate) fn is_weak_reporting_verb(word: &str) -> bool {
-    WEAK.contains(word)
+    bits(word) & WEAK != 0
+}
+
+/// (`is_reporting_verb(word)`, `is_weak_reporting_verb(word)`), with one lookup for
+/// words without ASCII capitals.
+pub(crate) fn verb_kinds(word: &str) -> (bool, bool) {
+    let exact = bits(word);
+    let strong = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        bits(&word.to_ascii_lowercase())
+    } else {
+        exact
+    };
+    (strong & STRONG != 0, exact & WEAK != 0)
 }
 
 /// True for a reporting verb's -ing form ("adding", "saying"), whose subject is the

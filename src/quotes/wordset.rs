@@ -1,40 +1,28 @@
-//! [`WordSet`]: a set of static words with a bitmap pre-check on (length, first byte),
-//! so that most lookups of words that are not in the set cost a shift and a mask
-//! instead of a hash.
+//! [`WordSet`]: a set of static words over a [`PackedMap`], so that most lookups of
+//! words that are not in the set cost a few shifts and masks, and the others a packed
+//! integer probe instead of a string hash.
 
-use super::fxhash::FxHashSet;
+use super::fxhash::FxHashMap;
+use super::packed::PackedMap;
 
 /// A set of `&'static str` words.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordSet {
-    set: FxHashSet<&'static str>,
-    mask: [u64; 32],
-}
-
-fn slot(word: &str) -> Option<(usize, u64)> {
-    let first = *word.as_bytes().first()?;
-    Some((word.len().min(31), 1u64 << (first & 63)))
+    map: PackedMap<()>,
 }
 
 impl WordSet {
     /// Builds a set from words.
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut out = WordSet::default();
-        for w in words {
-            if let Some((len, bit)) = slot(w) {
-                out.mask[len] |= bit;
-                out.set.insert(w);
-            }
+        let map: FxHashMap<&'static str, ()> = words.into_iter().map(|w| (w, ())).collect();
+        WordSet {
+            map: PackedMap::new(map),
         }
-        out
     }
 
     /// True when `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        match slot(word) {
-            Some((len, bit)) => self.mask[len] & bit != 0 && self.set.contains(word),
-            None => false,
-        }
+        self.map.get(word).is_some()
     }
 }
 

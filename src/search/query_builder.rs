@@ -69,14 +69,15 @@ pub fn build_query(
     spellings: &dyn Fn(&str) -> Vec<String>,
 ) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(text) = text_query(index, fields, req)? {
+    let text = text_query(index, fields, req)?;
+    if needs_kind_filter(text.as_deref(), &req.text, fields, req.kind) {
+        let kind = Term::from_field_text(fields.kind, req.kind.name());
+        let kind_query = TermQuery::new(kind, IndexRecordOption::Basic);
+        clauses.push((Occur::Must, Box::new(kind_query)));
+    }
+    if let Some(text) = text {
         clauses.push((Occur::Must, text));
     }
-    let kind = Term::from_field_text(fields.kind, req.kind.name());
-    clauses.push((
-        Occur::Must,
-        Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
-    ));
     let f = &req.filters;
     for value in &f.speakers {
         clauses.push((Occur::Must, any_of(fields.speaker, &spellings(value))?));
@@ -95,10 +96,32 @@ pub fn build_query(
     if let Some(range) = date_query(fields, req) {
         clauses.push((Occur::Must, range));
     }
-    if clauses.is_empty() {
-        return Ok(Box::new(AllQuery));
+    match clauses.len() {
+        0 => Ok(Box::new(AllQuery)),
+        1 => Ok(clauses.remove(0).1),
+        _ => Ok(Box::new(BooleanQuery::new(clauses))),
     }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Whether the kind must be filtered explicitly. Titles and bodies exist only
+/// on articles and quoted words only on quotes, so a positive text query on
+/// those fields selects its kind by itself, and the dense `kind` posting list
+/// need not be intersected (which would cost a multiple of a rare term's time).
+fn needs_kind_filter(text: Option<&dyn Query>, raw: &str, fields: &Fields, kind: Kind) -> bool {
+    let Some(query) = text else {
+        return true;
+    };
+    let negates = raw.split_whitespace().any(|w| w.starts_with('-') || w == "NOT");
+    if negates {
+        return true;
+    }
+    let own = default_fields(fields, kind);
+    let (mut any, mut all_own) = (false, true);
+    query.query_terms(&mut |term, _| {
+        any = true;
+        all_own &= own.contains(&term.field());
+    });
+    !(any && all_own)
 }
 
 /// Matches any of `values` (as words) in a name field.
