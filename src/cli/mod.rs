@@ -9,6 +9,6 @@ pub use config::{
     Context, SearchConfig,
 };
 pub use opts::{
-    BenchArgs, ColorChoice, Command, FilterArgs, IndexArgs, IntervalArg, Opts, ParseArgs, SearchArgs, SortArg,
-    SpeakersArgs, StatusArgs, EXIT_CODES_HELP,
+    BenchArgs, ColorChoice, Command, FilterArgs, IndexArgs, IntervalArg, Opts, ParseArgs,
+    SearchArgs, SortArg, SpeakersArgs, StatusArgs, EXIT_CODES_HELP,
 };

@@ -52,7 +52,11 @@ pub fn run_bench_cli(args: &BenchArgs, ctx: &Context, out: &mut impl Write) -> R
     let engine = Engine::open(&ctx.location)?;
     let queries = read_queries(&args.queries)?;
     let base = SearchRequest {
-        kind: if args.quotes { Kind::Quote } else { Kind::Article },
+        kind: if args.quotes {
+            Kind::Quote
+        } else {
+            Kind::Article
+        },
         facets: facet_list(&args.facets)?,
         limit: args.limit,
         collapse: false,
@@ -115,7 +119,11 @@ mod tests {
     fn reads_the_baselines_query_format() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("q.tsv");
-        std::fs::write(&path, "# comment\nsaid\t\t\nlehman\t2008-09-01\t2008-09-30\n").unwrap();
+        std::fs::write(
+            &path,
+            "# comment\nsaid\t\t\nlehman\t2008-09-01\t2008-09-30\n",
+        )
+        .unwrap();
         let qs = read_queries(&path).unwrap();
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].range, DateRange::all());

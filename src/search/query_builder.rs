@@ -4,7 +4,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Term};
@@ -28,9 +29,80 @@ pub fn text_query(
     fields: &Fields,
     req: &SearchRequest,
 ) -> Result<Option<Box<dyn Query>>> {
-    if req.text.trim().is_empty() {
+    let (rest, fuzzy) = split_fuzzy_words(&req.text);
+    if rest.trim().is_empty() && fuzzy.is_empty() {
         return Ok(None);
     }
+    let defaults = default_fields(fields, req.kind);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (word, distance) in &fuzzy {
+        clauses.push((Occur::Must, fuzzy_query(&defaults, word, *distance)));
+    }
+    if !rest.trim().is_empty() {
+        clauses.push((Occur::Must, parse_text(index, fields, req, &rest)?));
+    }
+    Ok(Some(match clauses.len() {
+        1 => clauses.remove(0).1,
+        _ => Box::new(BooleanQuery::new(clauses)),
+    }))
+}
+
+/// Pulls `word~N` (a fuzzy word, N edits, at most 2) out of a query string:
+/// tantivy's grammar reads `~N` only after a phrase (slop).
+pub fn split_fuzzy_words(text: &str) -> (String, Vec<(String, u8)>) {
+    let mut rest = String::with_capacity(text.len());
+    let mut fuzzy = Vec::new();
+    let mut in_quotes = false;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        if !in_quotes {
+            if let Some((w, d)) = word.rsplit_once('~') {
+                let plain = !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || c == '\'' || c == '-');
+                if let (true, Ok(d @ 0..=2)) = (plain, d.parse::<u8>()) {
+                    fuzzy.push((w.to_string(), d));
+                    rest.push_str(&" ".repeat(piece.len()));
+                    continue;
+                }
+            }
+        }
+        in_quotes ^= word.matches('"').count() % 2 == 1;
+        rest.push_str(piece);
+    }
+    (rest, fuzzy)
+}
+
+/// Matches `word` within `distance` edits in any of `fields` (analysed as
+/// those fields are: lowercased, folded, stemmed).
+fn fuzzy_query(fields: &[Field], word: &str, distance: u8) -> Box<dyn Query> {
+    let mut analyzer = tokenizers::news_analyzer();
+    let mut stream = analyzer.token_stream(word);
+    let token = if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        word.to_lowercase()
+    };
+    let clauses = fields
+        .iter()
+        .map(|&f| {
+            let q: Box<dyn Query> = Box::new(FuzzyTermQuery::new(
+                Term::from_field_text(f, &token),
+                distance,
+                true,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn parse_text(
+    index: &Index,
+    fields: &Fields,
+    req: &SearchRequest,
+    text: &str,
+) -> Result<Box<dyn Query>> {
     let defaults = default_fields(fields, req.kind);
     let mut parser = QueryParser::for_index(index, defaults.clone());
     parser.set_conjunction_by_default();
@@ -43,8 +115,7 @@ pub fn text_query(
         }
     }
     parser
-        .parse_query(&req.text)
-        .map(Some)
+        .parse_query(text)
         .map_err(|e| Error::QuerySyntax(describe(&e)))
 }
 
@@ -111,7 +182,9 @@ fn needs_kind_filter(text: Option<&dyn Query>, raw: &str, fields: &Fields, kind:
     let Some(query) = text else {
         return true;
     };
-    let negates = raw.split_whitespace().any(|w| w.starts_with('-') || w == "NOT");
+    let negates = raw
+        .split_whitespace()
+        .any(|w| w.starts_with('-') || w == "NOT");
     if negates {
         return true;
     }
@@ -178,4 +251,18 @@ fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
         None => Bound::Unbounded,
     };
     Some(Box::new(RangeQuery::new(lower, upper)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_words_are_pulled_out_but_phrase_slop_stays() {
+        let (rest, fuzzy) = split_fuzzy_words("zelenskiy~1 \"a b\"~2 peace");
+        assert_eq!(fuzzy, vec![("zelenskiy".to_string(), 1)]);
+        assert_eq!(rest.trim(), "\"a b\"~2 peace");
+        let (_, none) = split_fuzzy_words("\"a b~1\" x~9");
+        assert!(none.is_empty());
+    }
 }

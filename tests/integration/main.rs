@@ -4,6 +4,7 @@
 mod corpora;
 mod docs;
 mod env;
+mod fields;
 mod incremental;
 mod indexing;
 mod parse;
