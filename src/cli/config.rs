@@ -74,6 +74,7 @@ pub fn index_options(args: &IndexArgs) -> Result<IndexOptions> {
         commit_files: args.commit_every.max(1),
         commit_interval: Duration::from_secs(args.commit_secs),
         max_file_size: args.max_file_size.saturating_mul(1 << 20),
+        quotes: !args.no_quotes,
     })
 }
 

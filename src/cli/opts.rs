@@ -118,6 +118,10 @@ pub struct IndexArgs {
     /// Skip (and report) files larger than this many MB.
     #[arg(long, value_name = "MB", default_value_t = 50)]
     pub max_file_size: u64,
+
+    /// Index articles only, without extracting quotes and speakers (faster).
+    #[arg(long)]
+    pub no_quotes: bool,
 }
 
 /// Output format of `morgue search`.

@@ -84,7 +84,7 @@ fn files_of(paths: &[PathBuf]) -> Vec<PathBuf> {
 pub fn parse_path(path: &Path) -> Vec<ParseLine> {
     let shown = path.to_string_lossy().to_string();
     let parsed = corpus::read_file(path, MAX_SIZE)
-        .and_then(|bytes| Article::parse_file(path, &bytes).map_err(|e| e.to_string()));
+        .and_then(|bytes| Article::parse_file(path, &bytes, true).map_err(|e| e.to_string()));
     match parsed {
         Ok(articles) => articles
             .into_iter()

@@ -21,9 +21,19 @@ impl Article {
         Article { clipping, quotes }
     }
 
-    /// Parses every article of a file's bytes (most files hold one).
-    pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, ParseError> {
+    /// Parses every article of a file's bytes (most files hold one), with
+    /// their quotes when `quotes` is set.
+    pub fn parse_file(path: &Path, bytes: &[u8], quotes: bool) -> Result<Vec<Article>, ParseError> {
         let clippings = clipping::parse_file(path, bytes)?;
-        Ok(clippings.into_iter().map(Article::from_clipping).collect())
+        Ok(clippings
+            .into_iter()
+            .map(|clipping| match quotes {
+                true => Article::from_clipping(clipping),
+                false => Article {
+                    clipping,
+                    quotes: Vec::new(),
+                },
+            })
+            .collect())
     }
 }

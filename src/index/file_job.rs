@@ -38,15 +38,23 @@ pub enum Outcome {
     },
 }
 
-/// Runs one job. `gone_by_hash` maps the content hash of each deleted file
-/// to its path, to recognise moves without parsing.
-pub fn run_job(
-    job: &Job,
-    writer: &IndexWriter<TantivyDocument>,
-    fields: &Fields,
-    gone_by_hash: &HashMap<u64, String>,
-    max_size: u64,
-) -> tantivy::Result<Outcome> {
+/// What every job of a run shares.
+pub struct JobContext<'a> {
+    /// The index writer (thread-safe).
+    pub writer: &'a IndexWriter<TantivyDocument>,
+    /// Field handles.
+    pub fields: &'a Fields,
+    /// Content hash of each deleted file → its path, to recognise moves without parsing.
+    pub gone_by_hash: &'a HashMap<u64, String>,
+    /// Files larger than this fail.
+    pub max_size: u64,
+    /// Extract quotes (off: articles only).
+    pub quotes: bool,
+}
+
+/// Runs one job.
+pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
+    let (writer, fields) = (cx.writer, cx.fields);
     let path = job.file.path.to_string_lossy().to_string();
     let mut record = FileRecord {
         path: path.clone(),
@@ -57,7 +65,7 @@ pub fn run_job(
         error: None,
         articles: 0,
     };
-    let bytes = match read_file(&job.file.path, max_size) {
+    let bytes = match read_file(&job.file.path, cx.max_size) {
         Ok(bytes) => bytes,
         Err(reason) => return fail(writer, fields, record, job, reason),
     };
@@ -65,34 +73,37 @@ pub fn run_job(
     if let Some(prev) = job.previous.as_ref().filter(|p| p.status == FileStatus::Ok) {
         if prev.hash == record.hash {
             record.articles = prev.articles;
-            replace_record(writer, fields, &record)?;
+            replace_record(writer, fields, &record, true)?;
             return Ok(Outcome::SameContent);
         }
     }
     if job.previous.is_none() {
-        if let Some(from) = gone_by_hash.get(&record.hash) {
+        if let Some(from) = cx.gone_by_hash.get(&record.hash) {
             return Ok(Outcome::Moved {
                 record,
                 from: from.clone(),
             });
         }
     }
-    index_bytes(writer, fields, record, job, &bytes)
+    index_bytes(cx, record, job, &bytes)
 }
 
 /// Parses `bytes` and adds the file's documents and record.
 pub fn index_bytes(
-    writer: &IndexWriter<TantivyDocument>,
-    fields: &Fields,
+    cx: &JobContext,
     mut record: FileRecord,
     job: &Job,
     bytes: &[u8],
 ) -> tantivy::Result<Outcome> {
-    let articles = match Article::parse_file(Path::new(&record.path), bytes) {
+    let (writer, fields) = (cx.writer, cx.fields);
+    let articles = match Article::parse_file(Path::new(&record.path), bytes, cx.quotes) {
         Ok(articles) => articles,
         Err(e) => return fail(writer, fields, record, job, e.to_string()),
     };
-    writer.delete_term(Term::from_field_text(fields.path, &record.path));
+    let known = job.previous.is_some();
+    if known {
+        writer.delete_term(Term::from_field_text(fields.path, &record.path));
+    }
     let builder = DocumentBuilder::new(fields);
     let mut quotes = 0;
     for article in &articles {
@@ -103,7 +114,7 @@ pub fn index_bytes(
         quotes += article.quotes.len() as u64;
     }
     record.articles = articles.len() as u64;
-    replace_record(writer, fields, &record)?;
+    replace_record(writer, fields, &record, known)?;
     Ok(Outcome::Indexed {
         record,
         quotes,
@@ -123,17 +134,21 @@ fn fail(
     record.status = FileStatus::Failed;
     record.error = Some(reason.clone());
     record.articles = job.previous.as_ref().map_or(0, |p| p.articles);
-    replace_record(writer, fields, &record)?;
+    replace_record(writer, fields, &record, job.previous.is_some())?;
     Ok(Outcome::Failed { reason })
 }
 
-/// Replaces a file's record document.
+/// Writes a file's record document, replacing the old one when the index
+/// `known` the file (a delete for a new file would only cost time at commit).
 pub fn replace_record(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     record: &FileRecord,
+    known: bool,
 ) -> tantivy::Result<()> {
-    writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+    if known {
+        writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+    }
     writer.add_document(DocumentBuilder::new(fields).file(record))?;
     Ok(())
 }

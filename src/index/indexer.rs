@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::file_job::{index_bytes, run_job, Outcome};
+use super::file_job::{index_bytes, run_job, JobContext, Outcome};
 use super::plan::{plan, Job, Plan};
 use super::{load_records, moves, IndexLocation, IndexState, MorgueIndex, Progress, RunSummary};
 use crate::corpus::{self, WalkProblem};
@@ -37,6 +37,8 @@ pub struct IndexOptions {
     pub commit_interval: Duration,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
+    /// Extract quotes and speakers (off: articles only, faster).
+    pub quotes: bool,
 }
 
 impl Default for IndexOptions {
@@ -51,6 +53,7 @@ impl Default for IndexOptions {
             commit_files: 50_000,
             commit_interval: Duration::from_secs(60),
             max_file_size: 50 << 20,
+            quotes: true,
         }
     }
 }
@@ -112,6 +115,7 @@ struct Run<'a> {
     started: Instant,
     last_commit: Instant,
     since_commit: usize,
+    gone_by_hash: HashMap<u64, String>,
 }
 
 impl<'a> Run<'a> {
@@ -135,6 +139,7 @@ impl<'a> Run<'a> {
             started: Instant::now(),
             last_commit: Instant::now(),
             since_commit: 0,
+            gone_by_hash: HashMap::new(),
         })
     }
 
@@ -173,9 +178,19 @@ impl<'a> Run<'a> {
             .push((path.to_string(), reason.to_string()));
     }
 
+    fn job_context(&self) -> JobContext<'_> {
+        JobContext {
+            writer: &self.writer,
+            fields: self.index.fields(),
+            gone_by_hash: &self.gone_by_hash,
+            max_size: self.opts.max_file_size,
+            quotes: self.opts.quotes,
+        }
+    }
+
     /// Runs the jobs in chunks on all cores, committing between chunks.
     fn process(&mut self, plan: &Plan, searcher: &tantivy::Searcher) -> Result<Vec<String>> {
-        let gone_by_hash: HashMap<u64, String> = plan
+        self.gone_by_hash = plan
             .deleted
             .iter()
             .filter(|r| r.status == super::FileStatus::Ok)
@@ -184,18 +199,9 @@ impl<'a> Run<'a> {
         let mut moved_from = Vec::new();
         let chunk = (self.opts.commit_files / 4).clamp(64, 4096);
         for jobs in plan.jobs.chunks(chunk) {
-            let outcomes: Vec<tantivy::Result<Outcome>> = jobs
-                .par_iter()
-                .map(|job| {
-                    run_job(
-                        job,
-                        &self.writer,
-                        self.index.fields(),
-                        &gone_by_hash,
-                        self.opts.max_file_size,
-                    )
-                })
-                .collect();
+            let cx = self.job_context();
+            let outcomes: Vec<tantivy::Result<Outcome>> =
+                jobs.par_iter().map(|job| run_job(job, &cx)).collect();
             for (job, outcome) in jobs.iter().zip(outcomes) {
                 self.account(job, outcome?, searcher, &mut moved_from)?;
             }
@@ -239,7 +245,7 @@ impl<'a> Run<'a> {
                 // A second copy of a moved file: index it as the new file it is.
                 let bytes =
                     corpus::read_file(&job.file.path, self.opts.max_file_size).unwrap_or_default();
-                let outcome = index_bytes(&self.writer, self.index.fields(), record, job, &bytes)?;
+                let outcome = index_bytes(&self.job_context(), record, job, &bytes)?;
                 return self.account(job, outcome, searcher, moved_from);
             }
         }

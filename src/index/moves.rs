@@ -36,6 +36,6 @@ pub fn move_documents(
     }
     writer.delete_term(Term::from_field_text(fields.path, from));
     writer.delete_term(Term::from_field_text(fields.file_path, from));
-    replace_record(writer, fields, record)?;
+    replace_record(writer, fields, record, true)?;
     Ok(())
 }
