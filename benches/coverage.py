@@ -45,33 +45,48 @@ ERROR_KINDS = [
     (re.compile(r"^cannot read"), "unreadable"),
 ]
 
-MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
-# An upper-case place word ("NEW", "ST.", "D.C.", "O'HARE", "WINSTON-SALEM").
+# Month names as wire copy types them: any case, abbreviated ("FEb", "APR",
+# "Sept.", Spanish "ABR"); typos beyond the first three letters pass too.
+MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|abr|ago|dic|ene)[a-z]*)\.?"
+# A day, typos included ("2O", "l7").
+DAY = r"(?:\d[\dOl]{0,2}|[Ol]\d)"
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals
+# An upper-case place word ("NEW", "ST.", "D.C.", "O'HARE", "WINSTON-SALEM").
 CAPS_WORD = rf"[{UPPER}][{UPPER}.'\u2019-]*[{UPPER}.]"
 # A capitalised word ("Belgium", "Calif.", "N.J.").
 CAP_WORD = rf"[{UPPER}][^\W\d_]*(?:[.'\u2019-][^\W\d_]*)*\.?"
+# Any word ("york" in "New york", "paz" in "La paz").
+ANY_WORD = r"[^\W\d_]+(?:[.'\u2019-][^\W\d_]*)*\.?"
 # Qualifiers, date and agency tag between the place and the separator.
-_QUALIFIERS = rf"(?:\s*,\s*{CAP_WORD}(?: {CAP_WORD}){{0,2}}){{0,2}}"
-_DATE = rf"\s*,?\s*{MONTH},?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-_AGENCY = r"\s*\([A-Za-z][^)\n]{0,30}\)"
-_SEPARATOR = r"\s*,?\s*(?:--?|\u2014|\u2013|:)(?:\s|(?=[A-Z]))"
+_QUALIFIERS = rf"(?:\s*,\s*(?:the )?{CAP_WORD}(?: {CAP_WORD}){{0,2}}){{0,2}}"
+_DATE = (
+    rf"\s*,?\.?\s*(?:-\s+)?(?:{MONTH},?\s+{DAY}|{DAY}\s+{MONTH})(?:,?\s+\d{{4}})?"
+)
+_AGENCY = r"(?:\s*\([A-Za-z][^)\n]{0,30}\)|\s*\(Reuters\b|\s*,?\s*Reuters?\)?)"
+_SEPARATOR = (
+    # a hyphen needs a space after it ("US-German" is a word), a dash need not
+    r"(?:\s*,?\s*(?:--?\s|[\u2014\u2013]\s*(?=\S)|:\s)"
+    # after an agency tag: "(Reuters) -JPMorgan", "NEW YORK (Reuters) Apple said"
+    r"|(?<=\))\s*-(?=[A-Z])|(?<=\))\s+(?=[A-Z]))"
+)
 DATELINE_LIKE = re.compile(
-    r"^[\s*]*(?:"
+    # leading debris: "****", a stray "c " or "0 "
+    r"^[\s*]*(?:[a-z0-9] (?=[A-Z]))?(?:"
     # "NEW YORK/LONDON, Nov 29 (Reuters) -": ALL-CAPS place, the rest optional
     rf"{CAPS_WORD}(?: {CAPS_WORD}){{0,4}}"
     rf"(?:{_QUALIFIERS}\s*/\s*{CAPS_WORD}(?: {CAPS_WORD}){{0,4}})*"
     rf"{_QUALIFIERS}(?:{_DATE})?(?:{_AGENCY})?{_SEPARATOR}"
-    # "Berlin, Dec 12 (dpa) -": a capitalised place needs a date or an agency
-    rf"|{CAP_WORD}(?: {CAP_WORD}){{0,2}}{_QUALIFIERS}"
+    # "Berlin, Dec 12 (dpa) -", "La paz, march 4 -": other places need a date
+    # or an agency tag
+    rf"|{ANY_WORD}(?: {ANY_WORD}){{0,2}}{_QUALIFIERS}"
     rf"(?:{_DATE}(?:{_AGENCY})?|{_AGENCY}){_SEPARATOR}"
     # "Miami: ...", "New Delhi: ...": the colon form
     rf"|{CAP_WORD}(?: {CAP_WORD}){{0,2}}: "
     r")"
 )
-BYLINE_LINE = re.compile(r"^\s*(?:--\s*)?(?:By|BY|by)\s+[A-Z]\w", re.M)
+# "By Jane Doe" / "-- By  Jane Doe" at the start of a line ("by" in lower
+# case starts too many wrapped lines: "by December 1."; "By April 15" is a date).
+BYLINE_LINE = re.compile(rf"^\s*(?:--\s*)?(?:By|BY)\s+(?!{MONTH},?\s+\d)[A-Z]\w", re.M)
 AUTHOR_KEY = re.compile(
     r"""(?ix)
     ^\s*(?:author|authors|byline|creator)\s*:          # YAML front matter

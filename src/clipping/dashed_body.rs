@@ -46,11 +46,36 @@ pub(crate) fn clean_body(paragraphs: Vec<String>, author: &mut Option<String>) -
 
 /// "(Recasts with ...)" or a short "Corrects ..." note without a dateline.
 fn is_preamble(p: &str) -> bool {
-    let parenthesised = p.starts_with('(') && p.ends_with(')');
+    let parenthesised = only_parenthesised(p);
     let note = NOTE_OPENERS.iter().any(|o| p.starts_with(o))
         && find_dateline(p).is_none()
         && hidden_dateline_start(p).is_none();
     p.len() < PREFIX_WINDOW && (parenthesised || note)
+}
+
+/// Nothing but parenthesised notes: "(Adds quotes)", "(Adds X) (Updates Y)".
+/// A short article that merely starts and ends with a parenthesis,
+/// "(Reuters) - Ford said ... (Reporting by Jane Doe)", is text, not preamble.
+fn only_parenthesised(p: &str) -> bool {
+    let mut rest = p.trim_start();
+    if !rest.starts_with('(') {
+        return false;
+    }
+    while let Some(inner) = rest.strip_prefix('(') {
+        let mut depth = 1usize;
+        let Some(close) = inner.find(|c: char| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        }) else {
+            return false;
+        };
+        rest = inner[close + 1..].trim_start();
+    }
+    rest.is_empty()
 }
 
 /// A paragraph that is only a byline: "By Jane Doe", "by Jane Doe", or a
@@ -110,11 +135,13 @@ fn strip_prefix<'a>(p: &'a str, author: &mut Option<String>) -> &'a str {
 }
 
 /// Where a dateline starts behind a prefix: anchored on a "(Reuters" tag, or
-/// on an ALL-CAPS word after a leading "By Name".
+/// on an ALL-CAPS word after a leading "By Name" (itself possibly behind a
+/// "(note)").
 fn hidden_dateline_start(p: &str) -> Option<usize> {
     let window = &p[..floor_boundary(p, PREFIX_WINDOW)];
     let anchor = window.find("(Reuters");
-    let bylined = p.starts_with("By ") || p.starts_with("by ");
+    let after_note = skip_parenthesised(p);
+    let bylined = after_note.starts_with("By ") || after_note.starts_with("by ");
     if anchor.is_none() && !bylined {
         return None;
     }
@@ -210,6 +237,43 @@ mod tests {
         );
         assert_eq!(b, "STOCKHOLM  Nov 9 (Reuters) - Meda said.");
         assert_eq!(a.as_deref(), Some("Sven Nordenstam and Rebecka Kihlstrom"));
+    }
+
+    #[test]
+    fn short_article_in_parentheses_is_not_preamble() {
+        // Found by benches/coverage.py on the Reuters 2006-2013 archive: 41
+        // one-paragraph articles lost their whole body as a "(...)" note.
+        let text = "(Reuters) - Acme Widgets said on Monday it would cut 200 jobs. (Reporting by  Jane Doe ; Editing by  John Roe )";
+        let (b, a) = clean(text);
+        assert_eq!(b, text);
+        assert_eq!(a, None);
+        assert!(only_parenthesised(
+            "(Adds quotes) (Updates prices (in London))"
+        ));
+        assert!(only_parenthesised("(Adds quotes)"));
+        assert!(!only_parenthesised("(Reuters) - X said. (Reporting by Y)"));
+        assert!(!only_parenthesised("(unclosed"));
+        assert!(!only_parenthesised("no parenthesis"));
+        let (b, _) = clean("(Adds quotes) (Updates prices)\n\nLONDON (Reuters) - Text.");
+        assert_eq!(b, "LONDON (Reuters) - Text.");
+    }
+
+    #[test]
+    fn byline_after_a_note_in_the_same_paragraph() {
+        // Found by benches/coverage.py: "(note) By Name PLACE, date -" kept
+        // the note and lost the author when no "(Reuters" tag anchored it.
+        let (b, a) = clean("(Adds closing price) By  Jane Doe NEW YORK, March 28 - Acme said.");
+        assert_eq!(b, "NEW YORK, March 28 - Acme said.");
+        assert_eq!(a.as_deref(), Some("Jane Doe"));
+        let (b, a) = clean(
+            "(Adds background) By Jane Doe and John Roe SINGAPORE/HONG KONG, June 13 (IFR) - Acme said.",
+        );
+        assert_eq!(b, "SINGAPORE/HONG KONG, June 13 (IFR) - Acme said.");
+        assert_eq!(a.as_deref(), Some("Jane Doe and John Roe"));
+        let (b, a) =
+            clean("(Changes dateline, previous LONDON) By Jane Doe\n\nPARIS (Reuters) - X.");
+        assert_eq!(b, "PARIS (Reuters) - X.");
+        assert_eq!(a.as_deref(), Some("Jane Doe"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::facets::{facet_collector, top_values};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
-use super::speaker_names::{directory, load_aliases};
+use super::speaker_names::{all_speakers, directory, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
@@ -24,7 +24,7 @@ pub struct Engine {
     index: MorgueIndex,
     searcher: Searcher,
     aliases: Aliases,
-    directory: OnceLock<SpeakerDirectory>,
+    renames: OnceLock<HashMap<String, String>>,
 }
 
 /// What one collector pass gives.
@@ -51,28 +51,35 @@ impl Engine {
             index,
             searcher,
             aliases,
-            directory: OnceLock::new(),
+            renames: OnceLock::new(),
         })
     }
 
-    /// Every speaker of the archive, read once, on first use.
-    fn directory(&self) -> &SpeakerDirectory {
-        self.directory.get_or_init(|| {
-            directory(&self.searcher, &self.aliases)
-                .unwrap_or_else(|_| SpeakerDirectory::new(self.aliases.clone()))
+    /// Every speaker of the archive whose name is shown and counted under
+    /// another (an alias, or a surname resolved to a full name): worked out
+    /// once, on first use, so facets over thousands of speakers stay cheap.
+    fn renames(&self) -> &HashMap<String, String> {
+        self.renames.get_or_init(|| {
+            let dir = directory(&self.searcher, &self.aliases)
+                .unwrap_or_else(|_| SpeakerDirectory::new(self.aliases.clone()));
+            let names = all_speakers(&self.searcher).unwrap_or_default();
+            names
+                .into_iter()
+                .filter_map(|name| {
+                    let canonical = dir.resolve(&name);
+                    (canonical != name).then_some((name, canonical))
+                })
+                .collect()
         })
     }
 
     /// The name a speaker is shown and counted under: its aliases' canonical
     /// form, and a surname alone resolved to the archive's one full name for it.
     pub fn canonical_speaker(&self, name: &str) -> String {
-        if let Some(canonical) = self.aliases.canonical(name) {
-            return canonical.to_string();
+        match self.renames().get(name) {
+            Some(canonical) => canonical.clone(),
+            None => self.aliases.canonicalise(name).to_string(),
         }
-        if name.split_whitespace().count() == 1 {
-            return self.directory().resolve(name);
-        }
-        name.to_string()
     }
 
     /// The spellings a `--speaker` value accepts: itself and, when it names
@@ -150,10 +157,15 @@ impl Engine {
     }
 
     /// Speaker counts with each person counted once under their canonical name.
-    fn merge_speakers(&self, counts: Vec<FacetCount>, limit: usize) -> Vec<FacetCount> {
-        let mut merged: HashMap<String, u64> = HashMap::new();
-        for c in counts {
-            *merged.entry(self.canonical_speaker(&c.value)).or_default() += c.count;
+    fn merge_speakers(&self, counts: HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
+        let renames = self.renames();
+        let mut merged: HashMap<String, u64> = HashMap::with_capacity(counts.len());
+        for (name, n) in counts {
+            let canonical = match renames.get(&name) {
+                Some(c) => c.clone(),
+                None => name,
+            };
+            *merged.entry(canonical).or_default() += n;
         }
         let mut list: Vec<FacetCount> = merged
             .into_iter()
@@ -209,10 +221,8 @@ impl Engine {
         for (facet, handle) in facet_handles {
             let counts = handle.extract(&mut fruits);
             let values = match facet {
-                FacetName::Speaker => {
-                    self.merge_speakers(top_values(&counts, usize::MAX), req.facet_limit)
-                }
-                _ => top_values(&counts, req.facet_limit),
+                FacetName::Speaker => self.merge_speakers(counts, req.facet_limit),
+                _ => top_values(counts, req.facet_limit),
             };
             facets.insert(facet.name().to_string(), values);
         }

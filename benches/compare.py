@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison of morgue with the baselines of ../shared/bench, in
+one run on one machine (the machine is noisy: read the ratios).
+
+    benches/compare.py [--corpus DIR] [--queries FILE] [--reps 3] [--qruns 20] [--fts5] [--out DIR]
+
+Defaults: the Reuters 2006-2013 corpus (unpacked with ../shared/tools/corpus)
+and ../shared/bench/queries-financial.tsv. It builds morgue (release) and the
+raw-tantivy baseline (into a scratch target dir, nothing is written to the
+repository), indexes the corpus REPS times with each (page cache warm), then
+times every query in-process (median of QRUNS) and as a whole process, and
+prints a markdown table of figures and ratios. Standard library only.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.normpath(os.path.join(HERE, "..", "shared"))
+
+
+def run_timed(cmd, **kw):
+    """Runs cmd, returns (wall seconds, peak RSS in MB, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, **kw)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"failed ({code}): {' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024, out.decode()
+
+
+def du_mb(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(root, f))
+    return total / 1e6
+
+
+def build(args):
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=HERE, check=True)
+    raw_src = os.path.join(SHARED, "bench", "raw-tantivy")
+    target = os.path.join(args.scratch, "raw-target")
+    env = dict(os.environ, CARGO_TARGET_DIR=target)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path",
+                    os.path.join(raw_src, "Cargo.toml")], env=env, check=True)
+    return os.path.join(HERE, "target", "release", "morgue"), os.path.join(target, "release", "raw-tantivy")
+
+
+def index_runs(name, make_cmd, reps, scratch):
+    walls, rss, size = [], [], 0
+    for i in range(reps):
+        dest = os.path.join(scratch, f"{name}-{i}")
+        if os.path.isfile(dest):
+            os.remove(dest)
+        shutil.rmtree(dest, ignore_errors=True)
+        w, r, _ = run_timed(make_cmd(dest))
+        walls.append(w)
+        rss.append(r)
+        size = du_mb(dest) if os.path.isdir(dest) else os.path.getsize(dest) / 1e6
+        if i < reps - 1:
+            shutil.rmtree(dest, ignore_errors=True) if os.path.isdir(dest) else os.remove(dest)
+    return {"wall": statistics.median(walls), "runs": walls, "rss": max(rss), "size": size,
+            "dest": dest}
+
+
+def parse_tsv(text):
+    rows = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 7 and cols[0].isdigit():
+            rows.append({"median": int(cols[0]), "hits": int(cols[3]), "q": cols[4], "from": cols[5]})
+    return rows
+
+
+def process_time(cmd, runs):
+    times = []
+    for _ in range(runs + 2):
+        w, _, _ = run_timed(cmd)
+        times.append(w)
+    return statistics.median(times[2:]) * 1000
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus")
+    ap.add_argument("--queries", default=os.path.join(SHARED, "bench", "queries-financial.tsv"))
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--qruns", type=int, default=20)
+    ap.add_argument("--fts5", action="store_true", help="also run the SQLite FTS5 baseline (slow)")
+    ap.add_argument("--out", help="scratch folder for indexes (default: a temp dir)")
+    args = ap.parse_args()
+    if not args.corpus:
+        unpacked = subprocess.run([os.path.join(SHARED, "tools", "corpus"), "reuters-financial-2006-2013"],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+        args.corpus = os.path.join(unpacked, "ReutersNews106521")
+    args.scratch = args.out or tempfile.mkdtemp(prefix="morgue-compare-")
+    os.makedirs(args.scratch, exist_ok=True)
+    morgue, raw = build(args)
+    subprocess.run(f"find '{args.corpus}' -type f -print0 | xargs -0 cat > /dev/null", shell=True)
+    mb = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(args.corpus) for f in fs) / 1e6
+
+    res = {
+        "raw-tantivy": index_runs("raw", lambda d: [raw, "index", args.corpus, d], args.reps, args.scratch),
+        "morgue": index_runs("morgue", lambda d: [morgue, "--index", d, "index", "-q", args.corpus],
+                             args.reps, args.scratch),
+        "morgue --no-quotes": index_runs("morgue-nq", lambda d: [morgue, "--index", d, "index", "-q",
+                                         "--no-quotes", args.corpus], args.reps, args.scratch),
+    }
+    if args.fts5:
+        fts = os.path.join(SHARED, "bench", "fts5.py")
+        res["fts5"] = index_runs("fts5.db", lambda d: [sys.executable, fts, "index", args.corpus, d],
+                                 max(1, args.reps // 3), args.scratch)
+
+    base = res["raw-tantivy"]
+    print(f"\nCorpus {args.corpus}: {mb:.1f} MB; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
+    print("| indexer | median wall | runs | MB/s | peak RSS | size | wall vs raw | size vs raw |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, r in res.items():
+        runs = " ".join(f"{w:.1f}" for w in r["runs"])
+        print(f"| {name} | {r['wall']:.2f} s | {runs} | {mb / r['wall']:.1f} | {r['rss']:.0f} MB | "
+              f"{r['size']:.0f} MB | {r['wall'] / base['wall']:.2f}x | {r['size'] / base['size']:.2f}x |")
+
+    midx = res["morgue"]["dest"]
+    q = ["--queries", args.queries, "--runs", str(args.qruns)]
+    raw_rows = parse_tsv(run_timed([raw, "search", base["dest"]] + q)[2])
+    m_rows = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "0"] + q)[2])
+    m_fetch = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "10"] + q)[2])
+    m_facets = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "0", "--facets",
+                                    "speaker,dateline"] + q)[2])
+    print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | +top 10 with snippets | +speaker,dateline facets | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r, m, mf, mc in zip(raw_rows, m_rows, m_fetch, m_facets):
+        print(f"| `{r['q']}` | {'yes' if r['from'] else '-'} | {r['hits']} | {r['median']} µs | {m['hits']} | "
+              f"{m['median']} µs | {m['median'] / max(r['median'], 1):.2f}x | {mf['median']} µs | "
+              f"{mc['median']} µs | {mc['median'] / max(r['median'], 1):.2f}x |")
+    ranged = next((r for r in raw_rows if r["from"]), None)
+    if ranged:
+        frm = ranged["from"]
+        cli_m = process_time([morgue, "--index", midx, "search", "lehman", "--from", frm, "--to",
+                              frm[:7], "--json"], 10)
+        cli_r = process_time([raw, "search", base["dest"], "-q", "lehman", "--from", frm, "--to",
+                              frm[:8] + "30", "--runs", "1", "--fetch"], 10)
+        print(f"\nWhole process, `lehman` in {frm[:7]}, top 10 fetched: morgue search {cli_m:.1f} ms, "
+              f"raw-tantivy {cli_r:.1f} ms (median of 10)")
+    print(f"\nindexes left in {args.scratch}")
+
+
+if __name__ == "__main__":
+    main()
