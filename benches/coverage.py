@@ -12,7 +12,8 @@ Two shares need a denominator of what the text actually holds:
   "(Agency)", then a dash or colon), judged here independently of the parser;
 * author: also given over the files with a byline-like line in their first
   lines (`By Jane Doe`, `-- By Jane Doe`) or an author key (JSON, front
-  matter, HTML meta), read from the raw file.
+  matter, HTML meta), read from the raw file (a file-level check: in a JSON
+  array or NDJSON file every record counts once any record has an author).
 
 Usage:
     benches/coverage.py [--morgue target/release/morgue] [--markdown] \
@@ -90,7 +91,7 @@ BYLINE_LINE = re.compile(rf"^\s*(?:--\s*)?(?:By|BY)\s+(?!{MONTH},?\s+\d)[A-Z]\w"
 AUTHOR_KEY = re.compile(
     r"""(?ix)
     ^\s*(?:author|authors|byline|creator)\s*:          # YAML front matter
-    | "(?:author|authors|byline|creator|by)"\s*:\s*[^\s\]n]   # JSON (not null / [])
+    | "(?:author|authors|byline|creator|by)"\s*:\s*(?!null|\[\s*\]|""|\{\s*\})\S  # JSON, not empty
     | <meta[^>]+(?:name|property)=["'](?:author|article:author|byl|dc\.creator)["']
     """,
     re.M,

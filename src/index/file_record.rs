@@ -73,7 +73,8 @@ pub fn load_records(searcher: &Searcher, fields: &Fields) -> Result<Records> {
         let Some(paths) = ff.str(name(fields.file_path))? else {
             continue;
         };
-        let path_names = dictionary_strings(&paths)?;
+        let mut path_names = dictionary_strings(&paths)?;
+        records.reserve(path_names.len());
         let status_names = match ff.str(name(fields.file_status))? {
             Some(col) => Some((dictionary_strings(&col)?, col)),
             None => None,
@@ -95,7 +96,7 @@ pub fn load_records(searcher: &Searcher, fields: &Fields) -> Result<Records> {
                 })
                 .unwrap_or("ok");
             let record = FileRecord {
-                path: path_names[ord as usize].clone(),
+                path: std::mem::take(&mut path_names[ord as usize]),
                 size: sizes.first(doc).unwrap_or(0),
                 mtime: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),

@@ -145,8 +145,10 @@ impl<'a> Run<'a> {
 
     fn run(mut self, roots: &[PathBuf]) -> Result<IndexReport> {
         let searcher = self.index.reader()?.searcher();
-        let records = load_records(&searcher, self.index.fields())?;
-        let walk = corpus::walk(roots);
+        let fields = self.index.fields();
+        let (records, walk) =
+            rayon::join(|| load_records(&searcher, fields), || corpus::walk(roots));
+        let records = records?;
         self.note_walk_problems(&walk.problems);
         let plan = plan(&walk, &records, roots, self.opts.retry_failed);
         self.report.summary.seen = walk.files.len() as u64;

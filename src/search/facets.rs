@@ -82,7 +82,9 @@ impl SegmentCollector for FacetSegmentCounter {
         let Some(column) = &self.column else {
             return out;
         };
-        let seen: Vec<usize> = (0..self.counts.len()).filter(|&o| self.counts[o] > 0).collect();
+        let seen: Vec<usize> = (0..self.counts.len())
+            .filter(|&o| self.counts[o] > 0)
+            .collect();
         if seen.len() * 32 < self.counts.len() {
             // Few values: look each up (a dictionary block decoded per value).
             let mut value = String::new();

@@ -101,7 +101,9 @@ impl<'a> HitMaker<'a> {
             source: text(f.source),
             section: text(f.section),
             dateline: text(f.dateline),
-            title: text(f.title).or_else(|| text(f.article_title)).unwrap_or_default(),
+            title: text(f.title)
+                .or_else(|| text(f.article_title))
+                .unwrap_or_default(),
             path: text(f.path).unwrap_or_default(),
             snippet,
             highlights,
