@@ -97,12 +97,40 @@ pub fn run_index(
             "no folder to index: give one (morgue index DIR), the index remembers none yet".into(),
         ));
     }
-    let report = Run::new(&index, opts, progress, state)?.run(&walk_roots)?;
+    let started = Instant::now();
+    let survey = Survey::take(&index, &walk_roots, opts)?;
+    let report = Run::new(&index, opts, progress, state, &survey.plan, started)?.run(survey)?;
     if opts.rebuild {
         location.publish(&index, &lock)?;
     }
     Ok(report)
 }
+
+/// What is on disk against what the index holds: the walk and the plan.
+struct Survey {
+    searcher: tantivy::Searcher,
+    walk: corpus::Walk,
+    plan: Plan,
+}
+
+impl Survey {
+    /// Loads the file records and walks the folders (in parallel), then plans.
+    fn take(index: &MorgueIndex, roots: &[PathBuf], opts: &IndexOptions) -> Result<Survey> {
+        let searcher = index.reader()?.searcher();
+        let fields = index.fields();
+        let (records, walk) =
+            rayon::join(|| load_records(&searcher, fields), || corpus::walk(roots));
+        let plan = plan(&walk, &records?, roots, opts.retry_failed);
+        Ok(Survey {
+            searcher,
+            walk,
+            plan,
+        })
+    }
+}
+
+/// Writer memory for a run with nothing to add: only the summary is committed.
+const IDLE_HEAP: usize = 15_000_000;
 
 /// The state of one run in progress.
 struct Run<'a> {
@@ -124,8 +152,13 @@ impl<'a> Run<'a> {
         opts: &'a IndexOptions,
         progress: &'a dyn Progress,
         state: IndexState,
+        plan: &Plan,
+        started: Instant,
     ) -> Result<Run<'a>> {
-        let writer = index.writer(opts.threads, opts.heap_bytes)?;
+        let writer = match plan.jobs.is_empty() {
+            true => index.writer(1, IDLE_HEAP)?,
+            false => index.writer(opts.threads, opts.heap_bytes)?,
+        };
         let mut report = IndexReport::default();
         report.summary.started =
             chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -136,21 +169,20 @@ impl<'a> Run<'a> {
             state,
             writer,
             report,
-            started: Instant::now(),
+            started,
             last_commit: Instant::now(),
             since_commit: 0,
             gone_by_hash: HashMap::new(),
         })
     }
 
-    fn run(mut self, roots: &[PathBuf]) -> Result<IndexReport> {
-        let searcher = self.index.reader()?.searcher();
-        let fields = self.index.fields();
-        let (records, walk) =
-            rayon::join(|| load_records(&searcher, fields), || corpus::walk(roots));
-        let records = records?;
+    fn run(mut self, survey: Survey) -> Result<IndexReport> {
+        let Survey {
+            searcher,
+            walk,
+            plan,
+        } = survey;
         self.note_walk_problems(&walk.problems);
-        let plan = plan(&walk, &records, roots, self.opts.retry_failed);
         self.report.summary.seen = walk.files.len() as u64;
         self.report.summary.unchanged = plan.unchanged;
         self.state.in_progress = true;
