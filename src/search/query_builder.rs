@@ -116,19 +116,33 @@ fn parse_text(
     }
     parser
         .parse_query(text)
-        .map_err(|e| Error::QuerySyntax(describe(&e)))
+        .map_err(|e| Error::QuerySyntax(describe(&e, text)))
 }
 
-fn describe(err: &tantivy::query::QueryParserError) -> String {
+/// A message for a query tantivy's parser rejected, pointing at the field
+/// concerned when there is one.
+fn describe(err: &tantivy::query::QueryParserError, text: &str) -> String {
     use tantivy::query::QueryParserError as E;
     match err {
-        E::FieldDoesNotExist(name) => format!(
-            "unknown field '{name}' (fields: title, body, text, speaker, dateline, source, \
-             section, author, date, kind)"
-        ),
-        E::SyntaxError(msg) => format!("syntax error: {msg}"),
+        E::FieldDoesNotExist(name) => {
+            let message = format!(
+                "unknown field '{name}' (fields: title, body, text, speaker, dateline, source, \
+                 section, author, date, kind)"
+            );
+            match text.find(&format!("{name}:")) {
+                Some(at) => format!("{message}\n{}", caret(text, at)),
+                None => message,
+            }
+        }
+        E::SyntaxError(msg) => format!("syntax error: {msg}\n  {}", text.trim()),
         other => other.to_string(),
     }
+}
+
+/// The query and a `^` under byte `at`, on two indented lines.
+fn caret(text: &str, at: usize) -> String {
+    let column = text[..at].chars().count();
+    format!("  {text}\n  {}^", " ".repeat(column))
 }
 
 /// The whole query: text, kind and every filter. `spellings` gives, for a

@@ -37,10 +37,11 @@ fn a_bad_date_names_the_flag_and_the_value() {
 fn an_unknown_field_is_named() {
     let env = sample_env();
     env.cmd()
-        .args(["search", "colour:red"])
+        .args(["search", "ukraine colour:red"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown field 'colour'"));
+        .stderr(predicate::str::contains("unknown field 'colour'"))
+        .stderr(predicate::str::contains("  ukraine colour:red\n          ^"));
 }
 
 #[test]
