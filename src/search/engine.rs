@@ -27,6 +27,9 @@ pub struct Engine {
     renames: OnceLock<HashMap<String, String>>,
 }
 
+/// The text query alone (for snippets, when there is one) and the whole query.
+type Queries = (Option<Box<dyn Query>>, Box<dyn Query>);
+
 /// What one collector pass gives.
 struct Pass {
     total: u64,
@@ -96,10 +99,12 @@ impl Engine {
         out
     }
 
-    fn query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
-        build_query(self.index.index(), self.fields(), req, &|v| {
-            self.speaker_spellings(v)
-        })
+    /// The text query alone (for snippets) and the whole query.
+    fn queries(&self, req: &SearchRequest) -> Result<Queries> {
+        let text = text_query(self.index.index(), self.fields(), req)?;
+        let for_snippets = text.as_ref().map(|q| q.box_clone());
+        let whole = build_query(self.fields(), req, text, &|v| self.speaker_spellings(v))?;
+        Ok((for_snippets, whole))
     }
 
     /// The searcher on the index's last commit.
@@ -119,8 +124,8 @@ impl Engine {
 
     /// Runs a search: total, a page of hits, facet counts, histogram.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let query = self.query(req)?;
-        let text = text_query(self.index.index(), self.fields(), req)?;
+        let (text, query) = self.queries(req)?;
+        let text = text.filter(|_| req.limit > 0);
         let maker = HitMaker::new(self, text.as_deref(), req)?;
         let mut fetch = req.offset + req.limit;
         if req.collapse {
@@ -144,7 +149,7 @@ impl Engine {
 
     /// Who is quoted most among the quotes matching `req`, with first and last day.
     pub fn speakers(&self, req: &SearchRequest, limit: usize) -> Result<Vec<SpeakerCount>> {
-        let query = self.query(req)?;
+        let (_, query) = self.queries(req)?;
         let spans = self.searcher.search(&*query, &SpeakerCollector)?;
         let mut merged: HashMap<String, Span> = HashMap::new();
         for (name, span) in spans {

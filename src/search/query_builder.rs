@@ -145,16 +145,16 @@ fn caret(text: &str, at: usize) -> String {
     format!("  {text}\n  {}^", " ".repeat(column))
 }
 
-/// The whole query: text, kind and every filter. `spellings` gives, for a
-/// `--speaker` value, every spelling of that speaker to accept (aliases).
+/// The whole query: `text` (from [`text_query`]), kind and every filter.
+/// `spellings` gives, for a `--speaker` value, every spelling of that speaker
+/// to accept (aliases).
 pub fn build_query(
-    index: &Index,
     fields: &Fields,
     req: &SearchRequest,
+    text: Option<Box<dyn Query>>,
     spellings: &dyn Fn(&str) -> Vec<String>,
 ) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let text = text_query(index, fields, req)?;
     if needs_kind_filter(text.as_deref(), &req.text, fields, req.kind) {
         let kind = Term::from_field_text(fields.kind, req.kind.name());
         let kind_query = TermQuery::new(kind, IndexRecordOption::Basic);
