@@ -41,7 +41,9 @@ fn an_unknown_field_is_named() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown field 'colour'"))
-        .stderr(predicate::str::contains("  ukraine colour:red\n          ^"));
+        .stderr(predicate::str::contains(
+            "  ukraine colour:red\n          ^",
+        ));
 }
 
 #[test]
