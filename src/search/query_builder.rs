@@ -115,8 +115,26 @@ fn parse_text(
         }
     }
     parser
-        .parse_query(text)
+        .parse_query(&escape_apostrophes(text))
         .map_err(|e| Error::QuerySyntax(describe(&e, text)))
+}
+
+/// Escapes `'` for tantivy's grammar, which reads it as a quote: news text is
+/// full of apostrophes (Ukraine's, O'Brien, don't, the '90s).
+fn escape_apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\'') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut escaped = false;
+    for c in text.chars() {
+        if c == '\'' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out.into()
 }
 
 /// A message for a query tantivy's parser rejected, pointing at the field
@@ -270,6 +288,13 @@ fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apostrophes_are_escaped_once() {
+        assert_eq!(escape_apostrophes("ukraine's"), "ukraine\\'s");
+        assert_eq!(escape_apostrophes("o\\'brien"), "o\\'brien");
+        assert_eq!(escape_apostrophes("plain"), "plain");
+    }
 
     #[test]
     fn fuzzy_words_are_pulled_out_but_phrase_slop_stays() {

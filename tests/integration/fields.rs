@@ -149,3 +149,12 @@ fn week_and_day_histograms_count_every_match() {
         }
     }
 }
+
+#[test]
+fn apostrophes_in_words_are_searchable() {
+    let env = sample_env();
+    for query in ["ukraine's", "\"Ukraine's security\"", "don't"] {
+        let answer = env.search(&[query, "-n", "1"]);
+        assert!(total(&answer) > 0, "{query} finds something");
+    }
+}
