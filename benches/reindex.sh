@@ -47,7 +47,7 @@ echo "files: $files, runs: $runs (medians)"
 printf 'bare walk (find -printf size,mtime): %.3f s\n' "$f"
 printf 'morgue index, nothing changed:      %.3f s  (%.2fx the walk)\n' "$m" "$(echo "$m / $f" | bc -l)"
 
-one=$(find "$work" -type f -size +1k | sort | head -1)
+one=$(find "$work" -type f -size +1k | sort | sed -n 1p)
 echo " " >>"$one"
 summary=$("$bin" --index "$idx" index --json || true)
 echo "after appending to one file: $summary"

@@ -49,8 +49,8 @@ impl Walk {
     }
 }
 
-/// Walks `roots` in order, each listed in byte order of its paths (the same
-/// on every run), following symbolic links (loops are reported,
+/// Walks `roots` in order (top-level entries sorted by name, each walked in
+/// the file system's order), following symbolic links (loops are reported,
 /// not followed) and skipping hidden files and folders (names starting with a
 /// dot, such as the `.morgue` index itself).
 pub fn walk(roots: &[PathBuf]) -> Walk {
@@ -90,10 +90,6 @@ fn walk_root(root: &Path, out: &mut Walk) {
         out.files.extend(part.files);
         out.problems.extend(part.problems);
     }
-    // Directory order is the file system's; sort by bytes (cheaper than by
-    // path components) so every run lists files in the same order.
-    out.files
-        .sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
 }
 
 /// Walks one entry below a root. walkdir detects loops among the ancestors it

@@ -80,6 +80,8 @@ pub fn run_index(
     let index = if opts.rebuild {
         location.create_generation(&lock)?
     } else {
+        // A rebuild that was killed leaves a generation nobody points to.
+        location.remove_stale_generations(&lock);
         location.open_or_create(&lock)?
     };
     let mut state = index.state()?;

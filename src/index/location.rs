@@ -82,14 +82,16 @@ impl IndexLocation {
         Ok(IndexLock { _file: file })
     }
 
+    // The `&IndexLock` parameters prove that the caller holds the indexer lock.
+
     /// Opens the live index for writing, creating and publishing an empty one
     /// when there is none. Call with the lock held.
-    pub fn open_or_create(&self, _lock: &IndexLock) -> Result<MorgueIndex> {
+    pub fn open_or_create(&self, lock: &IndexLock) -> Result<MorgueIndex> {
         match self.current_dir() {
             Some(dir) => MorgueIndex::open(&dir, &SchemaFile::builtin()?),
             None => {
-                let index = self.create_generation(_lock)?;
-                self.publish(&index, _lock)?;
+                let index = self.create_generation(lock)?;
+                self.publish(&index, lock)?;
                 Ok(index)
             }
         }
@@ -107,7 +109,7 @@ impl IndexLocation {
 
     /// Makes `index` the live index (atomic symlink swap) and removes the
     /// generations no longer in use.
-    pub fn publish(&self, index: &MorgueIndex, _lock: &IndexLock) -> Result<()> {
+    pub fn publish(&self, index: &MorgueIndex, lock: &IndexLock) -> Result<()> {
         let name = index
             .dir()
             .file_name()
@@ -117,7 +119,7 @@ impl IndexLocation {
         std::os::unix::fs::symlink(name, &tmp).map_err(|e| Error::io(&tmp, e))?;
         let current = self.root.join(CURRENT);
         fs::rename(&tmp, &current).map_err(|e| Error::io(&current, e))?;
-        self.remove_stale_generations(_lock);
+        self.remove_stale_generations(lock);
         Ok(())
     }
 
