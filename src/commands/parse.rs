@@ -72,7 +72,9 @@ fn files_of(paths: &[PathBuf]) -> Vec<PathBuf> {
     for path in paths {
         if path.is_dir() {
             let walk = corpus::walk(std::slice::from_ref(path));
-            files.extend(walk.files.into_iter().map(|f| f.path));
+            let mut found: Vec<PathBuf> = walk.files.into_iter().map(|f| f.path).collect();
+            found.sort();
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
