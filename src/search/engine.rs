@@ -172,13 +172,7 @@ impl Engine {
             };
             *merged.entry(canonical).or_default() += n;
         }
-        let mut list: Vec<FacetCount> = merged
-            .into_iter()
-            .map(|(value, count)| FacetCount { value, count })
-            .collect();
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        list.truncate(limit);
-        list
+        top_values(merged, limit)
     }
 
     fn collect(&self, query: &dyn Query, req: &SearchRequest, fetch: usize) -> Result<Pass> {
