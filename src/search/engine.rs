@@ -8,7 +8,7 @@ use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use super::facets::{facet_collector, top_values};
+use super::facets::{facet_collector, sum_values, top_values, ValueCounts};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
@@ -18,13 +18,14 @@ use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
 use crate::quotes::{Aliases, SpeakerDirectory};
+use rustc_hash::FxHashMap;
 
 /// An open index, ready to search.
 pub struct Engine {
     index: MorgueIndex,
     searcher: Searcher,
     aliases: Aliases,
-    renames: OnceLock<HashMap<String, String>>,
+    renames: OnceLock<FxHashMap<String, String>>,
 }
 
 /// The text query alone (for snippets, when there is one) and the whole query.
@@ -61,7 +62,7 @@ impl Engine {
     /// Every speaker of the archive whose name is shown and counted under
     /// another (an alias, or a surname resolved to a full name): worked out
     /// once, on first use, so facets over thousands of speakers stay cheap.
-    fn renames(&self) -> &HashMap<String, String> {
+    fn renames(&self) -> &FxHashMap<String, String> {
         self.renames.get_or_init(|| {
             let dir = directory(&self.searcher, &self.aliases)
                 .unwrap_or_else(|_| SpeakerDirectory::new(self.aliases.clone()));
@@ -162,17 +163,26 @@ impl Engine {
     }
 
     /// Speaker counts with each person counted once under their canonical name.
-    fn merge_speakers(&self, counts: HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
+    fn merge_speakers(&self, counts: ValueCounts, limit: usize) -> Vec<FacetCount> {
         let renames = self.renames();
-        let mut merged: HashMap<String, u64> = HashMap::with_capacity(counts.len());
-        for (name, n) in counts {
-            let canonical = match renames.get(&name) {
-                Some(c) => c.clone(),
-                None => name,
-            };
-            *merged.entry(canonical).or_default() += n;
+        if renames.is_empty() {
+            return top_values(counts, limit);
         }
-        top_values(merged, limit)
+        // Most names keep theirs: they stay sorted, and the few renamed ones
+        // are added to their canonical name found by binary search.
+        let (mut kept, moved): (ValueCounts, ValueCounts) = counts
+            .into_iter()
+            .partition(|(name, _)| !renames.contains_key(name));
+        let mut extra = ValueCounts::new();
+        for (name, n) in moved {
+            let canonical = &renames[&name];
+            match kept.binary_search_by(|(v, _)| v.as_str().cmp(canonical)) {
+                Ok(i) => kept[i].1 += n,
+                Err(_) => extra.push((canonical.clone(), n)),
+            }
+        }
+        kept.extend(sum_values(extra));
+        top_values(kept, limit)
     }
 
     fn collect(&self, query: &dyn Query, req: &SearchRequest, fetch: usize) -> Result<Pass> {

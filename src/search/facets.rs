@@ -2,8 +2,6 @@
 //! level deep (`/Marco Rubio`), so a segment counts term ordinals of the
 //! facet's column in a flat array and names only the ordinals it saw.
 
-use std::collections::HashMap;
-
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentReader};
@@ -39,7 +37,7 @@ pub struct FacetSegmentCounter {
 }
 
 impl Collector for FacetCounter {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = ValueCounts;
     type Child = FacetSegmentCounter;
 
     fn for_segment(&self, _id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
@@ -56,18 +54,12 @@ impl Collector for FacetCounter {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all: HashMap<String, u64> = HashMap::new();
-        for fruit in fruits {
-            for (value, n) in fruit {
-                *all.entry(value).or_default() += n;
-            }
-        }
-        Ok(all)
+        Ok(merge_sorted(fruits))
     }
 }
 
 impl SegmentCollector for FacetSegmentCounter {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = ValueCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
@@ -78,7 +70,7 @@ impl SegmentCollector for FacetSegmentCounter {
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut out = HashMap::new();
+        let mut out = ValueCounts::new();
         let Some(column) = &self.column else {
             return out;
         };
@@ -91,7 +83,7 @@ impl SegmentCollector for FacetSegmentCounter {
             for ord in seen {
                 value.clear();
                 if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    out.insert(value.replace('\u{0}', "/"), u64::from(self.counts[ord]));
+                    out.push((value.replace('\u{0}', "/"), u64::from(self.counts[ord])));
                 }
             }
             return out;
@@ -105,7 +97,7 @@ impl SegmentCollector for FacetSegmentCounter {
             let n = self.counts.get(ord).copied().unwrap_or(0);
             if n > 0 {
                 let value = String::from_utf8_lossy(stream.key()).replace('\u{0}', "/");
-                out.insert(value, u64::from(n));
+                out.push((value, u64::from(n)));
             }
             ord += 1;
         }
@@ -113,13 +105,75 @@ impl SegmentCollector for FacetSegmentCounter {
     }
 }
 
+/// Facet values and their counts, sorted by value (each segment's dictionary
+/// is sorted, so segments merge without hashing).
+pub type ValueCounts = Vec<(String, u64)>;
+
+/// Merges lists sorted by value, adding the counts of equal values.
+pub fn merge_sorted(lists: Vec<ValueCounts>) -> ValueCounts {
+    let mut lists: Vec<ValueCounts> = lists.into_iter().filter(|l| !l.is_empty()).collect();
+    match lists.len() {
+        0 => Vec::new(),
+        1 => lists.remove(0),
+        _ => sum_values(lists.into_iter().flatten().collect()),
+    }
+}
+
+/// Sorts by value and adds up the counts of equal values. On runs of sorted
+/// input (one per segment), the stable sort merges in linear passes.
+pub fn sum_values(mut all: ValueCounts) -> ValueCounts {
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
+    all
+}
+
 /// The `limit` most frequent values, most frequent first, ties by name.
-pub fn top_values(counts: HashMap<String, u64>, limit: usize) -> Vec<FacetCount> {
+pub fn top_values(counts: ValueCounts, limit: usize) -> Vec<FacetCount> {
     let mut all: Vec<FacetCount> = counts
         .into_iter()
         .map(|(value, count)| FacetCount { value, count })
         .collect();
-    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    all.truncate(limit);
+    let order =
+        |a: &FacetCount, b: &FacetCount| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value));
+    if limit < all.len() {
+        all.select_nth_unstable_by(limit, order);
+        all.truncate(limit);
+    }
+    all.sort_unstable_by(order);
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(list: &[(&str, u64)]) -> ValueCounts {
+        list.iter().map(|(v, n)| (v.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn segments_merge_adding_equal_values() {
+        let merged = merge_sorted(vec![
+            counts(&[("Kallas", 1), ("Rubio", 2)]),
+            counts(&[]),
+            counts(&[("Macron", 4), ("Rubio", 3)]),
+        ]);
+        assert_eq!(
+            merged,
+            counts(&[("Kallas", 1), ("Macron", 4), ("Rubio", 5)])
+        );
+    }
+
+    #[test]
+    fn top_values_keeps_the_most_frequent_ties_by_name() {
+        let top = top_values(counts(&[("b", 2), ("a", 2), ("c", 9), ("d", 1)]), 3);
+        let got: Vec<_> = top.iter().map(|c| (c.value.as_str(), c.count)).collect();
+        assert_eq!(got, vec![("c", 9), ("a", 2), ("b", 2)]);
+    }
 }
