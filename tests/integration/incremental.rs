@@ -327,3 +327,37 @@ fn rebuild_swaps_in_a_fresh_index_with_the_same_content() {
         .count();
     assert_eq!(gens, 1, "the old generation is removed");
 }
+
+#[test]
+fn an_ndjson_file_gives_one_article_per_record_replaced_and_deleted_together() {
+    let env = TestEnv::new();
+    let record = |title: &str, text: &str| {
+        format!(
+            "{{\"title\": \"{title}\", \"maintext\": \"{text}\", \"date_publish\": \"2025-12-0{}\", \"source_domain\": \"example.com\"}}\n",
+            title.len() % 9 + 1
+        )
+    };
+    let two = record(
+        "Harbour fees rise",
+        "Port charges climbed for a third year.",
+    ) + &record(
+        "Ferry strike ends",
+        "Crews returned to work after a deal on pay.",
+    );
+    env.write("scrape/export.ndjson", &two);
+    env.index_ok();
+    assert_eq!(env.search(&["harbour OR ferry"])["total"], 2);
+    env.write(
+        "scrape/export.ndjson",
+        record(
+            "Ferry strike ends",
+            "Crews returned to work after a deal on pay.",
+        ),
+    );
+    let run = reindex(&env);
+    assert_eq!(run["updated"], 1);
+    assert_eq!(env.search(&["harbour OR ferry"])["total"], 1);
+    fs::remove_file(env.clippings.join("scrape/export.ndjson")).unwrap();
+    reindex(&env);
+    assert_eq!(env.search(&["harbour OR ferry"])["total"], 0);
+}
