@@ -23,6 +23,21 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The name used in `morgue parse --json` and in the index (`seed`, `reuters-dashed`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Seed => "seed",
+            Format::ReutersDashed => "reuters-dashed",
+            Format::PlainTitle => "plain-title",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Html => "html",
+        }
+    }
+}
+
 /// One article: header fields, dateline and body text.
 ///
 /// `body` keeps the article text as written, paragraphs separated by a blank
@@ -53,4 +68,25 @@ pub struct Clipping {
     pub body: String,
     /// Things the parser noticed but could live with (e.g. "no dateline date").
     pub warnings: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_are_their_json_names() {
+        let all = [
+            Format::Seed,
+            Format::ReutersDashed,
+            Format::PlainTitle,
+            Format::Markdown,
+            Format::Json,
+            Format::Ndjson,
+            Format::Html,
+        ];
+        for format in all {
+            assert_eq!(serde_json::to_value(format).unwrap(), format.name());
+        }
+    }
 }

@@ -113,11 +113,7 @@ fn write_line(out: &mut impl Write, line: &ParseLine, json: bool) -> std::io::Re
             quotes,
         } => {
             let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-            writeln!(
-                out,
-                "{path} [{}]",
-                serde_json::to_value(c.format).unwrap_or_default()
-            )?;
+            writeln!(out, "{path} [{}]", c.format.name())?;
             writeln!(
                 out,
                 "  date: {}",

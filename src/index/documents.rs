@@ -119,8 +119,7 @@ impl<'a> DocumentBuilder<'a> {
         doc.add_text(f.kind, kind::ARTICLE);
         doc.add_text(f.title, &clip.title);
         doc.add_text(f.body, &clip.body);
-        let format = serde_json::to_value(clip.format).expect("format serialises");
-        doc.add_text(f.format, format.as_str().unwrap_or_default());
+        doc.add_text(f.format, clip.format.name());
         if let Some(url) = &clip.url {
             doc.add_text(f.url, url);
         }

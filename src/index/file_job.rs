@@ -55,9 +55,8 @@ pub struct JobContext<'a> {
 /// Runs one job.
 pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
     let (writer, fields) = (cx.writer, cx.fields);
-    let path = job.file.path.to_string_lossy().to_string();
     let mut record = FileRecord {
-        path: path.clone(),
+        path: job.file.path.to_string_lossy().into_owned(),
         size: job.file.size,
         mtime: job.file.mtime,
         hash: 0,

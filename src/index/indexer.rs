@@ -76,7 +76,11 @@ pub fn run_index(
     progress: &dyn Progress,
 ) -> Result<IndexReport> {
     let lock = location.lock(opts.wait)?;
-    let previous = location.current_dir().map(|d| MorgueIndex::read_state(&d));
+    // A rebuild starts empty: it takes the folders from the live index.
+    let previous = match opts.rebuild {
+        true => location.current_dir().map(|d| MorgueIndex::read_state(&d)),
+        false => None,
+    };
     let index = if opts.rebuild {
         location.create_generation(&lock)?
     } else {

@@ -12,7 +12,7 @@ use super::facets::{facet_collector, sum_values, top_values, ValueCounts};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
-use super::speaker_names::{all_speakers, directory, load_aliases};
+use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
@@ -25,6 +25,7 @@ pub struct Engine {
     index: MorgueIndex,
     searcher: Searcher,
     aliases: Aliases,
+    speakers: OnceLock<Vec<String>>,
     renames: OnceLock<FxHashMap<String, String>>,
 }
 
@@ -55,6 +56,7 @@ impl Engine {
             index,
             searcher,
             aliases,
+            speakers: OnceLock::new(),
             renames: OnceLock::new(),
         })
     }
@@ -64,25 +66,56 @@ impl Engine {
     /// once, on first use, so facets over thousands of speakers stay cheap.
     fn renames(&self) -> &FxHashMap<String, String> {
         self.renames.get_or_init(|| {
-            let dir = directory(&self.searcher, &self.aliases)
-                .unwrap_or_else(|_| SpeakerDirectory::new(self.aliases.clone()));
-            let names = all_speakers(&self.searcher).unwrap_or_default();
+            let names = self.speaker_names();
+            let dir =
+                SpeakerDirectory::build(names.iter().map(String::as_str), self.aliases.clone());
             names
-                .into_iter()
+                .iter()
                 .filter_map(|name| {
-                    let canonical = dir.resolve(&name);
-                    (canonical != name).then_some((name, canonical))
+                    let canonical = dir.resolve(name);
+                    (canonical != *name).then(|| (name.clone(), canonical))
                 })
                 .collect()
         })
     }
 
+    /// Every speaker name of the archive, read once, on first use.
+    fn speaker_names(&self) -> &[String] {
+        self.speakers
+            .get_or_init(|| all_speakers(&self.searcher).unwrap_or_default())
+    }
+
+    /// A one-word speaker resolved through a directory of only the names
+    /// that hold that word: the same answer as the whole archive's directory,
+    /// at a fraction of the cost (a hit needs one name, not all of them).
+    fn resolve_surname(&self, word: &str) -> String {
+        let alias = self.aliases.canonicalise(word);
+        let holds = |name: &&String| {
+            name.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(word) || w.eq_ignore_ascii_case(alias))
+        };
+        let names = self
+            .speaker_names()
+            .iter()
+            .filter(holds)
+            .map(String::as_str);
+        SpeakerDirectory::build(names, self.aliases.clone()).resolve(word)
+    }
+
     /// The name a speaker is shown and counted under: its aliases' canonical
     /// form, and a surname alone resolved to the archive's one full name for it.
+    /// Only a one-word name needs the archive's speakers, so showing hits by
+    /// full names never reads them.
     pub fn canonical_speaker(&self, name: &str) -> String {
-        match self.renames().get(name) {
-            Some(canonical) => canonical.clone(),
-            None => self.aliases.canonicalise(name).to_string(),
+        if name.split_whitespace().nth(1).is_some() {
+            return self.aliases.canonicalise(name).to_string();
+        }
+        match self.renames.get() {
+            Some(renames) => renames
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| self.aliases.canonicalise(name).to_string()),
+            None => self.resolve_surname(name),
         }
     }
 
@@ -132,8 +165,8 @@ impl Engine {
         if req.collapse {
             fetch = fetch * 2 + 8;
         }
+        let mut pass = self.collect(&*query, req, fetch.max(1))?;
         loop {
-            let pass = self.collect(&*query, req, fetch.max(1))?;
             let exhausted = pass.top.len() < fetch.max(1);
             let hits = maker.page(&pass.top, &pass.scores, req)?;
             if hits.len() >= req.limit || exhausted {
@@ -144,7 +177,16 @@ impl Engine {
                     histogram: pass.histogram,
                 });
             }
+            // Too many copies collapsed away: fetch more hits, but count
+            // totals, facets and the histogram only once.
             fetch *= 4;
+            let ranked_only = SearchRequest {
+                facets: Vec::new(),
+                histogram: None,
+                ..req.clone()
+            };
+            let more = self.collect(&*query, &ranked_only, fetch)?;
+            (pass.top, pass.scores) = (more.top, more.scores);
         }
     }
 

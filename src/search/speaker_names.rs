@@ -8,7 +8,7 @@ use std::path::Path;
 use tantivy::Searcher;
 
 use crate::error::{Error, Result};
-use crate::quotes::{Aliases, SpeakerDirectory};
+use crate::quotes::Aliases;
 
 /// The aliases shipped with morgue (`index-schema/aliases.txt`).
 pub const BUILTIN_ALIASES: &str = include_str!("../../index-schema/aliases.txt");
@@ -24,10 +24,13 @@ pub fn load_aliases(index_root: &Path) -> Result<Aliases> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(Error::io(&user_path, e)),
     };
-    Aliases::parse(BUILTIN_ALIASES).map_err(|e| Error::Aliases {
+    let builtin = Aliases::parse(BUILTIN_ALIASES).map_err(|e| Error::Aliases {
         path: "index-schema/aliases.txt".into(),
         message: e.to_string(),
     })?;
+    if user.trim().is_empty() {
+        return Ok(builtin);
+    }
     let builtin_lines = BUILTIN_ALIASES.lines().count();
     Aliases::parse(&format!("{BUILTIN_ALIASES}\n{user}")).map_err(|e| Error::Aliases {
         path: user_path.clone(),
@@ -67,15 +70,6 @@ pub fn all_speakers(searcher: &Searcher) -> Result<Vec<String>> {
     names.sort_unstable();
     names.dedup();
     Ok(names)
-}
-
-/// The directory of every speaker in the index, with the aliases applied.
-pub fn directory(searcher: &Searcher, aliases: &Aliases) -> Result<SpeakerDirectory> {
-    let names = all_speakers(searcher)?;
-    Ok(SpeakerDirectory::build(
-        names.iter().map(String::as_str),
-        aliases.clone(),
-    ))
 }
 
 #[cfg(test)]
