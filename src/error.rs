@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::clipping::ParseError;
-use crate::query::{DateError, QueryError};
+use crate::query::DateError;
 
 /// Everything that can go wrong in morgue, as one enum.
 ///
@@ -23,12 +22,6 @@ pub enum Error {
     /// The search engine failed.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-    /// A clipping could not be parsed.
-    #[error(transparent)]
-    Parse(#[from] ParseError),
-    /// The query string is malformed.
-    #[error(transparent)]
-    Query(#[from] QueryError),
     /// A date or date range is malformed.
     #[error(transparent)]
     Date(#[from] DateError),

@@ -111,7 +111,7 @@ pub fn load_records(searcher: &Searcher, fields: &Fields) -> Result<Records> {
 }
 
 /// Every string of a column's dictionary, indexed by term ordinal.
-fn dictionary_strings(column: &StrColumn) -> Result<Vec<String>> {
+pub fn dictionary_strings(column: &StrColumn) -> Result<Vec<String>> {
     let mut out = Vec::with_capacity(column.num_terms());
     let mut stream = column.dictionary().stream().map_err(column_error)?;
     while stream.advance() {

@@ -18,7 +18,9 @@ pub mod tokenizers;
 
 pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
 pub use fields::{Fields, EXPECTED_FIELDS};
-pub use file_record::{failed_files, load_records, FileRecord, FileStatus, Records};
+pub use file_record::{
+    dictionary_strings, failed_files, load_records, FileRecord, FileStatus, Records,
+};
 pub use indexer::{run_index, IndexOptions, IndexReport};
 pub use location::{IndexLocation, IndexLock};
 pub use morgue_index::MorgueIndex;

@@ -99,33 +99,25 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::tokenizers::tokens;
     use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
-
-    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push(t.text.clone());
-        }
-        out
-    }
 
     #[test]
     fn same_stems_as_tantivys_stemmer_twice_over() {
         let text = "Talks talked talking; the ministers' negotiations generously continued, \
                     running runs ran. Talks again: negotiations, ministers!";
-        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::new(Language::English))
             .build();
-        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
+        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(CachedEnglishStemmer)
             .build();
-        let expected = tokens(plain, text);
-        assert_eq!(tokens(cached.clone(), text), expected);
+        let expected = tokens(&mut plain, text);
+        assert_eq!(tokens(&mut cached, text), expected);
         assert_eq!(
-            tokens(cached, text),
+            tokens(&mut cached, text),
             expected,
             "memoised stems are the same"
         );

@@ -32,6 +32,16 @@ pub fn names_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The terms an analyzer makes of `text`, in order.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
 /// Registers morgue's tokenizers on an index.
 pub fn register(index: &Index) {
     index.tokenizers().register(NEWS, news_analyzer());
@@ -41,15 +51,6 @@ pub fn register(index: &Index) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
-    }
 
     #[test]
     fn news_stems_lowercases_and_folds() {

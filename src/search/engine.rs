@@ -2,6 +2,7 @@
 //! with one pass of collectors over the matching set.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
@@ -27,7 +28,11 @@ pub struct Engine {
     aliases: Aliases,
     speakers: OnceLock<Vec<String>>,
     renames: OnceLock<FxHashMap<String, String>>,
+    surnames_asked: AtomicUsize,
 }
+
+/// One-word speakers resolved one by one before the whole renames map is built.
+const SURNAMES_ONE_BY_ONE: usize = 16;
 
 /// The text query alone (for snippets, when there is one) and the whole query.
 type Queries = (Option<Box<dyn Query>>, Box<dyn Query>);
@@ -58,6 +63,7 @@ impl Engine {
             aliases,
             speakers: OnceLock::new(),
             renames: OnceLock::new(),
+            surnames_asked: AtomicUsize::new(0),
         })
     }
 
@@ -105,18 +111,22 @@ impl Engine {
     /// The name a speaker is shown and counted under: its aliases' canonical
     /// form, and a surname alone resolved to the archive's one full name for it.
     /// Only a one-word name needs the archive's speakers, so showing hits by
-    /// full names never reads them.
+    /// full names never reads them. For many names at once (facets, the
+    /// speakers ranking) use the renames map instead.
     pub fn canonical_speaker(&self, name: &str) -> String {
         if name.split_whitespace().nth(1).is_some() {
             return self.aliases.canonicalise(name).to_string();
         }
-        match self.renames.get() {
-            Some(renames) => renames
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| self.aliases.canonicalise(name).to_string()),
-            None => self.resolve_surname(name),
+        // A few one-word names (a page of hits) are resolved one by one; past
+        // that, the archive-wide renames are cheaper.
+        let asked = self.surnames_asked.fetch_add(1, Ordering::Relaxed);
+        if self.renames.get().is_none() && asked < SURNAMES_ONE_BY_ONE {
+            return self.resolve_surname(name);
         }
+        self.renames()
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| self.aliases.canonicalise(name).to_string())
     }
 
     /// The spellings a `--speaker` value accepts: itself and, when it names
@@ -194,12 +204,12 @@ impl Engine {
     pub fn speakers(&self, req: &SearchRequest, limit: usize) -> Result<Vec<SpeakerCount>> {
         let (_, query) = self.queries(req)?;
         let spans = self.searcher.search(&*query, &SpeakerCollector)?;
+        // Many names at once: the archive-wide renames, worked out once.
+        let renames = self.renames();
         let mut merged: HashMap<String, Span> = HashMap::new();
         for (name, span) in spans {
-            merged
-                .entry(self.canonical_speaker(&name))
-                .or_default()
-                .merge(&span);
+            let canonical = renames.get(&name).cloned().unwrap_or(name);
+            merged.entry(canonical).or_default().merge(&span);
         }
         Ok(rank(merged, limit))
     }

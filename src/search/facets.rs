@@ -70,39 +70,50 @@ impl SegmentCollector for FacetSegmentCounter {
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut out = ValueCounts::new();
-        let Some(column) = &self.column else {
-            return out;
-        };
-        let seen: Vec<usize> = (0..self.counts.len())
-            .filter(|&o| self.counts[o] > 0)
-            .collect();
-        if seen.len() * 32 < self.counts.len() {
-            // Few values: look each up (a dictionary block decoded per value).
-            let mut value = String::new();
-            for ord in seen {
-                value.clear();
-                if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    out.push((value.replace('\u{0}', "/"), u64::from(self.counts[ord])));
-                }
-            }
-            return out;
+        match &self.column {
+            Some(column) => name_ords(column, &self.counts, |n| *n > 0)
+                .into_iter()
+                .map(|(value, n)| (value, u64::from(n)))
+                .collect(),
+            None => ValueCounts::new(),
         }
-        // Many values: one pass over the whole dictionary.
-        let Ok(mut stream) = column.dictionary().stream() else {
-            return out;
-        };
-        let mut ord = 0;
-        while stream.advance() {
-            let n = self.counts.get(ord).copied().unwrap_or(0);
-            if n > 0 {
-                let value = String::from_utf8_lossy(stream.key()).replace('\u{0}', "/");
-                out.push((value, u64::from(n)));
-            }
-            ord += 1;
-        }
-        out
     }
+}
+
+/// Names the term ordinals of `column` whose entry in `per_ord` is set, in
+/// ordinal (that is, name) order: a lookup each when few are set (one
+/// dictionary block decoded per value), else one pass over the dictionary.
+pub fn name_ords<T: Copy>(
+    column: &StrColumn,
+    per_ord: &[T],
+    is_set: impl Fn(&T) -> bool,
+) -> Vec<(String, T)> {
+    let set: Vec<usize> = (0..per_ord.len())
+        .filter(|&o| is_set(&per_ord[o]))
+        .collect();
+    let mut out = Vec::with_capacity(set.len());
+    if set.len() * 32 < per_ord.len() {
+        let mut value = String::new();
+        for ord in set {
+            value.clear();
+            if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                out.push((value.replace('\u{0}', "/"), per_ord[ord]));
+            }
+        }
+        return out;
+    }
+    let Ok(mut stream) = column.dictionary().stream() else {
+        return out;
+    };
+    let mut ord = 0;
+    while stream.advance() {
+        if let Some(v) = per_ord.get(ord).filter(|v| is_set(v)) {
+            let value = String::from_utf8_lossy(stream.key()).replace('\u{0}', "/");
+            out.push((value, *v));
+        }
+        ord += 1;
+    }
+    out
 }
 
 /// Facet values and their counts, sorted by value (each segment's dictionary

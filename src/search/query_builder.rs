@@ -76,13 +76,10 @@ pub fn split_fuzzy_words(text: &str) -> (String, Vec<(String, u8)>) {
 /// Matches `word` within `distance` edits in any of `fields` (analysed as
 /// those fields are: lowercased, folded, stemmed).
 fn fuzzy_query(fields: &[Field], word: &str, distance: u8) -> Box<dyn Query> {
-    let mut analyzer = tokenizers::news_analyzer();
-    let mut stream = analyzer.token_stream(word);
-    let token = if stream.advance() {
-        stream.token().text.clone()
-    } else {
-        word.to_lowercase()
-    };
+    let token = tokenizers::tokens(&mut tokenizers::news_analyzer(), word)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| word.to_lowercase());
     let clauses = fields
         .iter()
         .map(|&f| {

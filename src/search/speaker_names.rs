@@ -8,6 +8,7 @@ use std::path::Path;
 use tantivy::Searcher;
 
 use crate::error::{Error, Result};
+use crate::index::dictionary_strings;
 use crate::quotes::Aliases;
 
 /// The aliases shipped with morgue (`index-schema/aliases.txt`).
@@ -54,17 +55,8 @@ fn shift_line(message: &str, offset: usize) -> String {
 pub fn all_speakers(searcher: &Searcher) -> Result<Vec<String>> {
     let mut names = Vec::new();
     for segment in searcher.segment_readers() {
-        let Some(column) = segment.fast_fields().str("speaker_facet")? else {
-            continue;
-        };
-        let mut stream = column
-            .dictionary()
-            .stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while stream.advance() {
-            if let Ok(name) = std::str::from_utf8(stream.key()) {
-                names.push(name.to_string());
-            }
+        if let Some(column) = segment.fast_fields().str("speaker_facet")? {
+            names.extend(dictionary_strings(&column)?);
         }
     }
     names.sort_unstable();

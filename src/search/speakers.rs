@@ -8,6 +8,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DateTime, DocId, Score, SegmentReader};
 
+use super::facets::name_ords;
 use super::histogram::day_of;
 
 /// One speaker's figures.
@@ -59,7 +60,7 @@ pub struct SpeakerCollector;
 pub struct SpeakerSegmentCollector {
     speakers: Option<StrColumn>,
     dates: Column<DateTime>,
-    by_ord: HashMap<u64, Span>,
+    by_ord: Vec<Span>,
 }
 
 impl Collector for SpeakerCollector {
@@ -67,10 +68,12 @@ impl Collector for SpeakerCollector {
     type Child = SpeakerSegmentCollector;
 
     fn for_segment(&self, _id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let speakers = segment.fast_fields().str("speaker_facet")?;
+        let terms = speakers.as_ref().map_or(0, |c| c.num_terms());
         Ok(SpeakerSegmentCollector {
-            speakers: segment.fast_fields().str("speaker_facet")?,
+            speakers,
             dates: segment.fast_fields().date("date")?,
-            by_ord: HashMap::new(),
+            by_ord: vec![Span::default(); terms],
         })
     }
 
@@ -99,23 +102,17 @@ impl SegmentCollector for SpeakerSegmentCollector {
             .first(doc)
             .map(|d| d.into_timestamp_secs().div_euclid(86_400));
         for ord in col.term_ords(doc) {
-            self.by_ord.entry(ord).or_default().add(day, 1);
+            self.by_ord[ord as usize].add(day, 1);
         }
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut out = HashMap::with_capacity(self.by_ord.len());
-        let Some(col) = &self.speakers else {
-            return out;
-        };
-        let mut name = String::new();
-        for (ord, span) in self.by_ord {
-            name.clear();
-            if col.ord_to_str(ord, &mut name).unwrap_or(false) {
-                out.insert(name.replace('\u{0}', "/"), span);
-            }
+        match &self.speakers {
+            Some(col) => name_ords(col, &self.by_ord, |s| s.count > 0)
+                .into_iter()
+                .collect(),
+            None => HashMap::new(),
         }
-        out
     }
 }
 
