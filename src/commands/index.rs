@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::{index_options, Context, IndexArgs};
 use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
-use crate::index::{run_index, IndexLocation, IndexOptions, IndexReport, Progress};
+use crate::index::{run_index, IndexReport, Progress};
 
 /// Runs `morgue index` from its command-line arguments.
 pub fn run_index_cli(
@@ -16,7 +16,7 @@ pub fn run_index_cli(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let opts = index_options(args)?;
-    let report = run_index_typed(&ctx.location, &opts, progress)?;
+    let report = run_index(&ctx.location, &opts, progress)?;
     let written = if args.json {
         serde_json::to_writer(&mut *out, &report.summary)
             .map_err(std::io::Error::from)
@@ -28,15 +28,6 @@ pub fn run_index_cli(
     };
     written.map_err(|e| Error::Output(e.to_string()))?;
     Ok(exit_code(&report))
-}
-
-/// Runs the indexer with typed options.
-pub fn run_index_typed(
-    location: &IndexLocation,
-    opts: &IndexOptions,
-    progress: &dyn Progress,
-) -> Result<IndexReport> {
-    run_index(location, opts, progress)
 }
 
 /// Success, or partial failure when some files or folders could not be read.

@@ -35,6 +35,8 @@ pub enum Outcome {
         record: FileRecord,
         /// The old path whose documents move to the new one.
         from: String,
+        /// The file's bytes, for a second copy that must be parsed after all.
+        bytes: Vec<u8>,
     },
 }
 
@@ -81,6 +83,7 @@ pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
             return Ok(Outcome::Moved {
                 record,
                 from: from.clone(),
+                bytes,
             });
         }
     }

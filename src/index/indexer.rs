@@ -135,6 +135,9 @@ impl Survey {
     }
 }
 
+/// Old paths whose documents moved to a new path in this run.
+type MovedFrom = rustc_hash::FxHashSet<String>;
+
 /// Writer memory for a run with nothing to add: only the summary is committed.
 const IDLE_HEAP: usize = 15_000_000;
 
@@ -229,14 +232,14 @@ impl<'a> Run<'a> {
     }
 
     /// Runs the jobs in chunks on all cores, committing between chunks.
-    fn process(&mut self, plan: &Plan, searcher: &tantivy::Searcher) -> Result<Vec<String>> {
+    fn process(&mut self, plan: &Plan, searcher: &tantivy::Searcher) -> Result<MovedFrom> {
         self.gone_by_hash = plan
             .deleted
             .iter()
             .filter(|r| r.status == super::FileStatus::Ok)
             .map(|r| (r.hash, r.path.clone()))
             .collect();
-        let mut moved_from = Vec::new();
+        let mut moved_from = MovedFrom::default();
         let chunk = (self.opts.commit_files / 4).clamp(64, 4096);
         for jobs in plan.jobs.chunks(chunk) {
             let cx = self.job_context();
@@ -257,7 +260,7 @@ impl<'a> Run<'a> {
         job: &Job,
         outcome: Outcome,
         searcher: &tantivy::Searcher,
-        moved_from: &mut Vec<String>,
+        moved_from: &mut MovedFrom,
     ) -> Result<()> {
         match outcome {
             Outcome::Indexed {
@@ -276,15 +279,13 @@ impl<'a> Run<'a> {
             }
             Outcome::SameContent => self.report.summary.unchanged += 1,
             Outcome::Failed { reason } => self.fail(&job.file.path.to_string_lossy(), &reason),
-            Outcome::Moved { record, from } if !moved_from.contains(&from) => {
+            Outcome::Moved { record, from, .. } if !moved_from.contains(&from) => {
                 moves::move_documents(&self.writer, searcher, self.index.fields(), &from, &record)?;
-                moved_from.push(from);
+                moved_from.insert(from);
                 self.report.summary.moved += 1;
             }
-            Outcome::Moved { record, .. } => {
+            Outcome::Moved { record, bytes, .. } => {
                 // A second copy of a moved file: index it as the new file it is.
-                let bytes =
-                    corpus::read_file(&job.file.path, self.opts.max_file_size).unwrap_or_default();
                 let outcome = index_bytes(&self.job_context(), record, job, &bytes)?;
                 return self.account(job, outcome, searcher, moved_from);
             }
@@ -293,7 +294,7 @@ impl<'a> Run<'a> {
     }
 
     /// Removes the documents and records of files that are gone (and not moved).
-    fn delete_gone(&mut self, plan: &Plan, moved_from: &[String]) {
+    fn delete_gone(&mut self, plan: &Plan, moved_from: &MovedFrom) {
         let f = self.index.fields();
         for record in plan
             .deleted

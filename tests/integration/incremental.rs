@@ -361,3 +361,28 @@ fn an_ndjson_file_gives_one_article_per_record_replaced_and_deleted_together() {
     reindex(&env);
     assert_eq!(env.search(&["harbour OR ferry"])["total"], 0);
 }
+
+#[test]
+fn a_file_moved_and_copied_is_moved_once_and_indexed_once() {
+    let env = TestEnv::new();
+    article(&env, "old/a.txt", "alpha");
+    env.index_ok();
+    let content = fs::read(env.clippings.join("old/a.txt")).unwrap();
+    fs::remove_dir_all(env.clippings.join("old")).unwrap();
+    env.write("new/a.txt", &content);
+    env.write("new/b.txt", &content);
+    let run = reindex(&env);
+    assert_eq!(
+        (
+            run["moved"].as_u64(),
+            run["added"].as_u64(),
+            run["deleted"].as_u64()
+        ),
+        (Some(1), Some(1), Some(0))
+    );
+    assert_eq!(env.search(&["alpha", "--no-collapse"])["total"], 2);
+    assert_eq!(
+        env.search(&["alpha", "--quotes", "--no-collapse"])["total"],
+        2
+    );
+}
