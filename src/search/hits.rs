@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::columnar::Column;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use super::snippets::Snippets;
@@ -42,13 +43,16 @@ impl<'a> HitMaker<'a> {
         if req.limit == 0 {
             return Ok(Vec::new());
         }
-        let f = self.engine.fields();
         let mut seen = HashSet::new();
         let mut hits = Vec::with_capacity(req.limit);
         let mut skipped = 0;
+        // Copies and skipped hits are decided from the `dup` column: only the
+        // hits shown are read from the doc store.
+        let dups = self.dup_columns(req.collapse)?;
         for (address, score) in top.iter().zip(scores) {
-            let doc: TantivyDocument = self.engine.searcher().doc(*address)?;
-            let dup = doc.get_first(f.dup).and_then(|v| v.as_u64());
+            let dup = dups
+                .get(address.segment_ord as usize)
+                .and_then(|c| c.first(address.doc_id));
             if req.collapse && !dup.is_none_or(|d| seen.insert(d)) {
                 continue;
             }
@@ -56,16 +60,30 @@ impl<'a> HitMaker<'a> {
                 skipped += 1;
                 continue;
             }
-            let copies = match dup.filter(|_| req.collapse) {
+            let copies = match dup {
                 Some(d) => self.copies(d, req.kind)?,
                 None => 1,
             };
+            let doc: TantivyDocument = self.engine.searcher().doc(*address)?;
             hits.push(self.hit(&doc, *score, copies));
             if hits.len() == req.limit {
                 break;
             }
         }
         Ok(hits)
+    }
+
+    /// The `dup` column of every segment, when collapsing (else none).
+    fn dup_columns(&self, collapse: bool) -> Result<Vec<Column<u64>>> {
+        if !collapse {
+            return Ok(Vec::new());
+        }
+        let searcher = self.engine.searcher();
+        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().u64("dup")?);
+        }
+        Ok(columns)
     }
 
     /// How many live documents of this kind share the fingerprint.
