@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use tantivy::collector::Count;
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::columnar::Column;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use super::snippets::Snippets;
