@@ -32,6 +32,7 @@ pub use fields::{Field, Kind};
 pub use month::parse_month;
 pub use parsed_query::{parse_query, ParsedQuery};
 pub use range_expr::parse_range_expr;
+pub use scanner::top_level_terms;
 pub use since::parse_since;
 
 #[cfg(test)]

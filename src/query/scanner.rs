@@ -28,6 +28,13 @@ struct Scanner<'a> {
     token_start: Option<usize>,
 }
 
+/// The byte ranges of `input`'s top-level terms (a quoted phrase or a
+/// parenthesized group is one term), as tantivy's grammar splits them; an
+/// error for unbalanced quotes or parentheses.
+pub fn top_level_terms(input: &str) -> Result<Vec<std::ops::Range<usize>>, QueryError> {
+    Ok(scan(input)?.into_iter().map(|t| t.start..t.end).collect())
+}
+
 /// Splits `input` into top-level tokens, checking quote and parenthesis
 /// balance on the way.
 pub(crate) fn scan(input: &str) -> Result<Vec<Token>, QueryError> {

@@ -50,25 +50,21 @@ pub fn text_query(
 /// Pulls `word~N` (a fuzzy word, N edits, at most 2) out of a query string:
 /// tantivy's grammar reads `~N` only after a phrase (slop).
 pub fn split_fuzzy_words(text: &str) -> (String, Vec<(String, u8)>) {
-    let mut rest = String::with_capacity(text.len());
+    let mut rest = text.to_string();
     let mut fuzzy = Vec::new();
-    let mut in_quotes = false;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if !in_quotes {
-            if let Some((w, d)) = word.rsplit_once('~') {
-                let plain = !w.is_empty()
-                    && w.chars()
-                        .all(|c| c.is_alphanumeric() || c == '\'' || c == '-');
-                if let (true, Ok(d @ 0..=2)) = (plain, d.parse::<u8>()) {
-                    fuzzy.push((w.to_string(), d));
-                    rest.push_str(&" ".repeat(piece.len()));
-                    continue;
-                }
-            }
+    // Malformed text is left whole: tantivy's parser reports it.
+    for range in crate::query::top_level_terms(text).unwrap_or_default() {
+        let Some((word, edits)) = text[range.clone()].rsplit_once('~') else {
+            continue;
+        };
+        let plain = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '\'' || c == '-');
+        if let (true, Ok(d @ 0..=2)) = (plain, edits.parse::<u8>()) {
+            fuzzy.push((word.to_string(), d));
+            rest.replace_range(range.clone(), &" ".repeat(range.len()));
         }
-        in_quotes ^= word.matches('"').count() % 2 == 1;
-        rest.push_str(piece);
     }
     (rest, fuzzy)
 }
@@ -116,19 +112,28 @@ fn parse_text(
         .map_err(|e| Error::QuerySyntax(describe(&e, text)))
 }
 
-/// Escapes `'` for tantivy's grammar, which reads it as a quote: news text is
-/// full of apostrophes (Ukraine's, O'Brien, don't, the '90s).
+/// Escapes an apostrophe after a letter or digit (Ukraine's, O'Brien,
+/// don't, the Joneses'), which tantivy's strict parser rejects. A `'` that
+/// opens a term and is closed later keeps its meaning in tantivy's grammar
+/// (a single-quoted phrase), and so does its closing `'`.
 fn escape_apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\'') {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 4);
-    let mut escaped = false;
-    for c in text.chars() {
-        if c == '\'' && !escaped {
-            out.push('\\');
+    let (mut prev, mut in_phrase) = (None::<char>, false);
+    for (i, c) in text.char_indices() {
+        if c == '\'' && prev != Some('\\') {
+            let opens_term = prev.is_none_or(|p| p.is_whitespace() || "(:+-".contains(p));
+            if in_phrase {
+                in_phrase = false;
+            } else if opens_term && text[i + 1..].contains('\'') {
+                in_phrase = true;
+            } else if prev.is_some_and(char::is_alphanumeric) {
+                out.push('\\');
+            }
         }
-        escaped = c == '\\' && !escaped;
+        prev = Some(c);
         out.push(c);
     }
     out.into()
@@ -287,9 +292,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn apostrophes_are_escaped_once() {
+    fn apostrophes_inside_words_are_escaped_once() {
         assert_eq!(escape_apostrophes("ukraine's"), "ukraine\\'s");
         assert_eq!(escape_apostrophes("o\\'brien"), "o\\'brien");
+        assert_eq!(escape_apostrophes("'peace deal'"), "'peace deal'");
+        assert_eq!(escape_apostrophes("joneses' house"), "joneses\\' house");
         assert_eq!(escape_apostrophes("plain"), "plain");
     }
 
