@@ -121,6 +121,21 @@ mod tests {
     }
 
     #[test]
+    fn reporting_verbs_in_their_forms() {
+        let cases = [
+            "\"The vote was rigged from the start,\" Senator Jane Holloway tweeted on Monday.",
+            "Senator Jane Holloway posted on X: \"The vote was rigged from the start.\"",
+            "\"The vote was rigged from the start,\" Senator Jane Holloway warned.",
+            "\"The vote was rigged from the start,\" insisted Senator Jane Holloway.",
+            "\"The vote was rigged from the start,\" Senator Jane Holloway argued in a letter.",
+            "\"The vote was rigged from the start,\" Senator Jane Holloway added.",
+        ];
+        for body in cases {
+            assert_eq!(speakers(body), vec![Some("Jane Holloway".to_string())], "{body}");
+        }
+    }
+
+    #[test]
     fn straight_quotes_with_name_then_verb() {
         let body = r#"Marco Rubio spoke. "We will not force a deal," Rubio said."#;
         assert_eq!(

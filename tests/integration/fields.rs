@@ -158,3 +158,30 @@ fn apostrophes_in_words_are_searchable() {
         assert!(total(&answer) > 0, "{query} finds something");
     }
 }
+
+#[test]
+fn the_byline_is_a_searchable_author() {
+    let env = crate::env::TestEnv::new();
+    let fixture = crate::env::project_root().join("tests/fixtures/formats/dashed/20061020");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let path = entry.unwrap().path();
+        env.write(
+            &format!(
+                "dashed/20061020/{}",
+                path.file_name().unwrap().to_string_lossy()
+            ),
+            std::fs::read(&path).unwrap(),
+        );
+    }
+    env.index_ok();
+    let by_flag = env.search(&["--author", "whitfield"]);
+    assert_eq!(total(&by_flag), 1);
+    assert_eq!(by_flag["hits"][0]["author"], "Dana K. Whitfield");
+    assert_eq!(
+        total(&env.search(&["author:\"dana whitfield\""])),
+        0,
+        "a phrase of the byline's words in order"
+    );
+    assert_eq!(total(&env.search(&["author:\"k whitfield\""])), 1);
+    assert_eq!(by_flag["hits"][0]["date"], "2006-10-20");
+}
