@@ -131,7 +131,11 @@ mod tests {
             "\"The vote was rigged from the start,\" Senator Jane Holloway added.",
         ];
         for body in cases {
-            assert_eq!(speakers(body), vec![Some("Jane Holloway".to_string())], "{body}");
+            assert_eq!(
+                speakers(body),
+                vec![Some("Jane Holloway".to_string())],
+                "{body}"
+            );
         }
     }
 
