@@ -106,10 +106,28 @@ pub fn run_index(
     let started = Instant::now();
     let survey = Survey::take(&index, &walk_roots, opts)?;
     let report = Run::new(&index, opts, progress, state, &survey.plan, started)?.run(survey)?;
+    keep_speaker_renames(&index, location, progress);
     if opts.rebuild {
         location.publish(&index, &lock)?;
     }
     Ok(report)
+}
+
+/// Works out the speaker renames of the committed index and keeps them beside
+/// it, so that searches need not (unless they are kept already). They are
+/// derived data: a failure is a warning, and searches work them out instead.
+fn keep_speaker_renames(index: &MorgueIndex, location: &IndexLocation, progress: &dyn Progress) {
+    let kept = || -> Result<()> {
+        let searcher = index.reader()?.searcher();
+        let key = crate::search::renames_key(&searcher, location.root());
+        if crate::search::load_renames(index.dir(), &key).is_none() {
+            crate::search::save_renames(&searcher, index.dir(), location.root())?;
+        }
+        Ok(())
+    };
+    if let Err(e) = kept() {
+        progress.warning(&format!("speaker names not precomputed: {e}"));
+    }
 }
 
 /// What is on disk against what the index holds: the walk and the plan.

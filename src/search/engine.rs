@@ -13,13 +13,13 @@ use super::facets::{facet_collector, sum_values, top_values, ValueCounts};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
+use super::renames::{compute_renames, load_renames, renames_key, RenameMap};
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
 use crate::quotes::{Aliases, SpeakerDirectory};
-use rustc_hash::FxHashMap;
 
 /// An open index, ready to search.
 pub struct Engine {
@@ -27,7 +27,7 @@ pub struct Engine {
     searcher: Searcher,
     aliases: Aliases,
     speakers: OnceLock<Vec<String>>,
-    renames: OnceLock<FxHashMap<String, String>>,
+    renames: OnceLock<RenameMap>,
     surnames_asked: AtomicUsize,
 }
 
@@ -68,20 +68,16 @@ impl Engine {
     }
 
     /// Every speaker of the archive whose name is shown and counted under
-    /// another (an alias, or a surname resolved to a full name): worked out
-    /// once, on first use, so facets over thousands of speakers stay cheap.
-    fn renames(&self) -> &FxHashMap<String, String> {
+    /// another (an alias, or a surname resolved to a full name): read from
+    /// the file the indexer keeps beside the index when it is current, else
+    /// worked out once, on first use.
+    fn renames(&self) -> &RenameMap {
         self.renames.get_or_init(|| {
-            let names = self.speaker_names();
-            let dir =
-                SpeakerDirectory::build(names.iter().map(String::as_str), self.aliases.clone());
-            names
-                .iter()
-                .filter_map(|name| {
-                    let canonical = dir.resolve(name);
-                    (canonical != *name).then(|| (name.clone(), canonical))
-                })
-                .collect()
+            let dir = self.index.dir();
+            let root = dir.parent().unwrap_or(dir);
+            let key = renames_key(&self.searcher, root);
+            load_renames(dir, &key)
+                .unwrap_or_else(|| compute_renames(self.speaker_names(), &self.aliases))
         })
     }
 

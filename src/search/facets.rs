@@ -33,7 +33,67 @@ pub fn facet_collector(facet: FacetName) -> FacetCounter {
 /// Per-segment part of [`FacetCounter`].
 pub struct FacetSegmentCounter {
     column: Option<StrColumn>,
-    counts: Vec<u32>,
+    tally: Tally,
+}
+
+/// Counts per term ordinal: a list of the ordinals seen while few documents
+/// match (no array over the whole dictionary to clear and scan), an array
+/// of counts once many do.
+enum Tally {
+    Seen { ords: Vec<u32>, limit: usize },
+    Counts(Vec<u32>),
+}
+
+impl Tally {
+    fn new(terms: usize) -> Tally {
+        Tally::Seen {
+            ords: Vec::new(),
+            limit: terms / 4,
+        }
+    }
+
+    fn add(&mut self, column: &StrColumn, doc: DocId) {
+        match self {
+            Tally::Seen { ords, limit } => {
+                ords.extend(column.term_ords(doc).map(|o| o as u32));
+                if ords.len() > *limit {
+                    let mut counts = vec![0u32; column.num_terms()];
+                    for &o in ords.iter() {
+                        counts[o as usize] += 1;
+                    }
+                    *self = Tally::Counts(counts);
+                }
+            }
+            Tally::Counts(counts) => {
+                for ord in column.term_ords(doc) {
+                    counts[ord as usize] += 1;
+                }
+            }
+        }
+    }
+
+    /// (ordinal, count) of every ordinal seen, by ordinal.
+    fn into_sorted(self) -> Vec<(u64, u32)> {
+        match self {
+            Tally::Counts(counts) => counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(o, n)| (o as u64, n))
+                .collect(),
+            Tally::Seen { mut ords, .. } => {
+                ords.sort_unstable();
+                let mut out: Vec<(u64, u32)> = Vec::new();
+                for o in ords {
+                    match out.last_mut() {
+                        Some((last, n)) if *last == u64::from(o) => *n += 1,
+                        _ => out.push((u64::from(o), 1)),
+                    }
+                }
+                out
+            }
+        }
+    }
 }
 
 impl Collector for FacetCounter {
@@ -45,7 +105,7 @@ impl Collector for FacetCounter {
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Ok(FacetSegmentCounter {
             column,
-            counts: vec![0; terms],
+            tally: Tally::new(terms),
         })
     }
 
@@ -63,15 +123,13 @@ impl SegmentCollector for FacetSegmentCounter {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
-            for ord in column.term_ords(doc) {
-                self.counts[ord as usize] += 1;
-            }
+            self.tally.add(column, doc);
         }
     }
 
     fn harvest(self) -> Self::Fruit {
         match &self.column {
-            Some(column) => name_ords(column, &self.counts, |n| *n > 0)
+            Some(column) => name_sorted(column, &self.tally.into_sorted())
                 .into_iter()
                 .map(|(value, n)| (value, u64::from(n)))
                 .collect(),
@@ -81,39 +139,44 @@ impl SegmentCollector for FacetSegmentCounter {
 }
 
 /// Names the term ordinals of `column` whose entry in `per_ord` is set, in
-/// ordinal (that is, name) order: a lookup each when few are set (one
-/// dictionary block decoded per value), else one pass over the dictionary.
+/// ordinal (that is, name) order.
 pub fn name_ords<T: Copy>(
     column: &StrColumn,
     per_ord: &[T],
     is_set: impl Fn(&T) -> bool,
 ) -> Vec<(String, T)> {
-    let set: Vec<usize> = (0..per_ord.len())
+    let set: Vec<(u64, T)> = (0..per_ord.len())
         .filter(|&o| is_set(&per_ord[o]))
+        .map(|o| (o as u64, per_ord[o]))
         .collect();
+    name_sorted(column, &set)
+}
+
+/// Names the ordinals of `set` (sorted by ordinal), keeping their values.
+/// The dictionary decodes each of its blocks that holds one of them once,
+/// and skips the others.
+fn name_sorted<T: Copy>(column: &StrColumn, set: &[(u64, T)]) -> Vec<(String, T)> {
+    let ords: Vec<u64> = set.iter().map(|(o, _)| *o).collect();
     let mut out = Vec::with_capacity(set.len());
-    if set.len() * 32 < per_ord.len() {
-        let mut value = String::new();
-        for ord in set {
-            value.clear();
-            if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                out.push((value.replace('\u{0}', "/"), per_ord[ord]));
-            }
+    let mut next = set.iter();
+    let named = column.dictionary().sorted_ords_to_term_cb(&ords, |key| {
+        if let Some((_, value)) = next.next() {
+            out.push((facet_value(key), *value));
         }
-        return out;
-    }
-    let Ok(mut stream) = column.dictionary().stream() else {
-        return out;
-    };
-    let mut ord = 0;
-    while stream.advance() {
-        if let Some(v) = per_ord.get(ord).filter(|v| is_set(v)) {
-            let value = String::from_utf8_lossy(stream.key()).replace('\u{0}', "/");
-            out.push((value, *v));
-        }
-        ord += 1;
+    });
+    if named.is_err() {
+        out.clear();
     }
     out
+}
+
+/// A facet dictionary key as the value shown: one allocation for the usual
+/// one-level value (a deeper one has `\0` between its levels).
+fn facet_value(key: &[u8]) -> String {
+    match std::str::from_utf8(key) {
+        Ok(s) if !key.contains(&0) => s.to_owned(),
+        _ => String::from_utf8_lossy(key).replace('\u{0}', "/"),
+    }
 }
 
 /// Facet values and their counts, sorted by value (each segment's dictionary

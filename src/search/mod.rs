@@ -6,6 +6,7 @@ mod facets;
 mod histogram;
 mod hits;
 mod query_builder;
+mod renames;
 mod request;
 mod results;
 mod snippets;
@@ -15,6 +16,9 @@ mod speakers;
 pub use engine::Engine;
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
 pub use query_builder::{any_of, build_query, default_fields, name_query};
+pub use renames::{
+    compute_renames, load_renames, renames_key, save_renames, RenameMap, RENAMES_FILE,
+};
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};
 pub use snippets::opening;

@@ -1,0 +1,137 @@
+//! The archive's speaker renames: every speaker name shown and counted under
+//! another (an alias, or a surname resolved to the archive's one full name for
+//! it). Working them out reads every speaker of the archive, tens of
+//! milliseconds on a large one; the indexer does it once per run and keeps
+//! the result in a file beside the index, keyed by the exact segments and
+//! aliases it was worked out from. A search whose index or aliases differ
+//! (a stale or missing file) works them out itself and never writes.
+
+use std::io::Write;
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use tantivy::Searcher;
+
+use super::speaker_names::{all_speakers, load_aliases, BUILTIN_ALIASES, USER_ALIASES};
+use crate::error::{Error, Result};
+use crate::quotes::{Aliases, SpeakerDirectory};
+
+/// Speaker name → the name it is shown and counted under.
+pub type RenameMap = FxHashMap<String, String>;
+
+/// Name of the file, inside an index generation folder.
+pub const RENAMES_FILE: &str = "morgue-speaker-renames.json";
+
+/// What the file holds.
+#[derive(Serialize, Deserialize)]
+struct RenamesFile {
+    /// [`renames_key`] of the index and aliases it was worked out from.
+    key: String,
+    /// Pairs (name, canonical name).
+    renames: Vec<(String, String)>,
+}
+
+/// Works out the renames of every speaker in `names` (sorted, distinct).
+pub fn compute_renames(names: &[String], aliases: &Aliases) -> RenameMap {
+    let dir = SpeakerDirectory::build(names.iter().map(String::as_str), aliases.clone());
+    names
+        .iter()
+        .filter_map(|name| {
+            let canonical = dir.resolve(name);
+            (canonical != *name).then(|| (name.clone(), canonical))
+        })
+        .collect()
+}
+
+/// Identifies what renames depend on: the searcher's segments (with their
+/// deletions) and the text of both aliases files.
+pub fn renames_key(searcher: &Searcher, index_root: &Path) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for segment in searcher.segment_readers() {
+        h.update(segment.segment_id().uuid_string().as_bytes());
+        h.update(&segment.num_deleted_docs().to_le_bytes());
+    }
+    h.update(BUILTIN_ALIASES.as_bytes());
+    h.update(&std::fs::read(index_root.join(USER_ALIASES)).unwrap_or_default());
+    format!("{:016x}", h.digest())
+}
+
+/// The renames kept in `dir`, when they were worked out for `key`.
+pub fn load_renames(dir: &Path, key: &str) -> Option<RenameMap> {
+    let text = std::fs::read(dir.join(RENAMES_FILE)).ok()?;
+    let file: RenamesFile = serde_json::from_slice(&text).ok()?;
+    (file.key == key).then(|| file.renames.into_iter().collect())
+}
+
+/// Works out the renames of the index searched by `searcher` (in folder
+/// `dir`, under `index_root`) and writes them beside it, atomically: a kill
+/// leaves the old file or the new one, and a stale file is never used.
+pub fn save_renames(searcher: &Searcher, dir: &Path, index_root: &Path) -> Result<()> {
+    let aliases = load_aliases(index_root)?;
+    let names = all_speakers(searcher)?;
+    let mut renames: Vec<(String, String)> =
+        compute_renames(&names, &aliases).into_iter().collect();
+    renames.sort_unstable();
+    let file = RenamesFile {
+        key: renames_key(searcher, index_root),
+        renames,
+    };
+    let tmp = dir.join(format!("{RENAMES_FILE}.tmp"));
+    let write = || -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        serde_json::to_writer(&mut out, &file)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        std::fs::rename(&tmp, dir.join(RENAMES_FILE))
+    };
+    write().map_err(|e| Error::io(&tmp, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_aliases_are_renamed_full_names_kept() {
+        let aliases = Aliases::parse(BUILTIN_ALIASES).unwrap();
+        let names: Vec<String> = ["Marco Rubio", "Rubio", "Zelenskyy", "Kaja Kallas"]
+            .map(String::from)
+            .to_vec();
+        let renames = compute_renames(&names, &aliases);
+        assert_eq!(
+            renames.get("Rubio").map(String::as_str),
+            Some("Marco Rubio")
+        );
+        assert_eq!(
+            renames.get("Zelenskyy").map(String::as_str),
+            Some("Volodymyr Zelensky")
+        );
+        assert!(!renames.contains_key("Marco Rubio"));
+        assert!(!renames.contains_key("Kaja Kallas"));
+    }
+
+    #[test]
+    fn a_file_for_another_key_is_not_used() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = RenamesFile {
+            key: "aaaa".into(),
+            renames: vec![("Rubio".into(), "Marco Rubio".into())],
+        };
+        std::fs::write(
+            tmp.path().join(RENAMES_FILE),
+            serde_json::to_vec(&file).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            load_renames(tmp.path(), "aaaa").unwrap()["Rubio"],
+            "Marco Rubio"
+        );
+        assert!(load_renames(tmp.path(), "bbbb").is_none());
+        std::fs::write(tmp.path().join(RENAMES_FILE), b"{broken").unwrap();
+        assert!(
+            load_renames(tmp.path(), "aaaa").is_none(),
+            "a damaged file is ignored"
+        );
+    }
+}
