@@ -90,3 +90,43 @@ fn a_user_aliases_file_beside_the_index_is_read() {
         .code(2)
         .stderr(predicates::str::contains("aliases.txt: line 1"));
 }
+
+/// The indexer keeps the archive's speaker renames beside the index, so a
+/// one-shot search with speaker facets does not work them out again.
+#[test]
+fn the_indexer_keeps_speaker_renames_that_searches_use() {
+    let env = TestEnv::new();
+    let full = "WASHINGTON (Reuters) - \"There is no deal until both sides agree to it,\" Secretary of State Marco Rubio said.";
+    let surname = "MIAMI (AP) — \"We are closer than we have been in months,\" Rubio told reporters on Friday.";
+    env.write(
+        "a.txt",
+        clip("2025-12-01", "Reuters", "Rubio on the deal", &[full]),
+    );
+    env.write(
+        "b.txt",
+        clip("2025-12-05", "AP", "Talks closer", &[surname]),
+    );
+    env.index_ok();
+    let file = env
+        .index
+        .join("current")
+        .join("morgue-speaker-renames.json");
+    let kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(
+        kept["renames"],
+        serde_json::json!([["Rubio", "Marco Rubio"]])
+    );
+    // A search takes the kept renames as they are (same index, same aliases).
+    let edited = kept
+        .to_string()
+        .replace("\"Marco Rubio\"]", "\"Rubio Marco\"]");
+    std::fs::write(&file, edited).unwrap();
+    let counts = speaker_counts(&env);
+    assert!(
+        counts.contains(&("Rubio Marco".to_string(), 1)),
+        "{counts:?}"
+    );
+    // A change the kept file was not worked out for makes searches ignore it.
+    std::fs::write(env.index.join("aliases.txt"), "# none\n").unwrap();
+    assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
+}
