@@ -9,7 +9,11 @@ use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use super::facets::{facet_collector, sum_values, top_values, ValueCounts};
+use super::facet_values::FacetValues;
+use super::facets::{
+    facet_collector, facet_field_name, named_counts, sum_values, top_values, SegmentTally,
+    ValueCounts,
+};
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query};
@@ -29,6 +33,10 @@ pub struct Engine {
     speakers: OnceLock<Vec<String>>,
     renames: OnceLock<RenameMap>,
     surnames_asked: AtomicUsize,
+    /// Each facet's values decoded, once this engine counts facets again.
+    facet_values: [OnceLock<FacetValues>; 4],
+    /// Searches with facets answered so far.
+    facet_searches: AtomicUsize,
 }
 
 /// One-word speakers resolved one by one before the whole renames map is built.
@@ -64,6 +72,8 @@ impl Engine {
             speakers: OnceLock::new(),
             renames: OnceLock::new(),
             surnames_asked: AtomicUsize::new(0),
+            facet_values: Default::default(),
+            facet_searches: AtomicUsize::new(0),
         })
     }
 
@@ -210,6 +220,33 @@ impl Engine {
         Ok(rank(merged, limit))
     }
 
+    /// The most frequent values of a facet. A first facet search names the
+    /// values it saw; an engine that counts facets again decodes each facet's
+    /// values once and names only those it shows.
+    fn facet_top(
+        &self,
+        facet: FacetName,
+        tallies: &[SegmentTally],
+        limit: usize,
+        again: bool,
+    ) -> Result<Vec<FacetCount>> {
+        let slot = &self.facet_values[facet as usize];
+        if slot.get().is_none() && again {
+            let renames = (facet == FacetName::Speaker).then(|| self.renames());
+            let rename = |n: &str| renames.and_then(|r| r.get(n)).map(String::as_str);
+            let values = FacetValues::build(&self.searcher, facet_field_name(facet), rename)?;
+            let _ = slot.set(values);
+        }
+        if let Some(values) = slot.get() {
+            return Ok(values.top(tallies, limit));
+        }
+        let counts = named_counts(tallies);
+        Ok(match facet {
+            FacetName::Speaker => self.merge_speakers(counts, limit),
+            _ => top_values(counts, limit),
+        })
+    }
+
     /// Speaker counts with each person counted once under their canonical name.
     fn merge_speakers(&self, counts: ValueCounts, limit: usize) -> Vec<FacetCount> {
         let renames = self.renames();
@@ -275,12 +312,11 @@ impl Engine {
         let mut fruits = self.searcher.search(query, &multi)?;
         let ranked = top_handle.extract(&mut fruits);
         let mut facets = BTreeMap::new();
+        let again =
+            !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
         for (facet, handle) in facet_handles {
-            let counts = handle.extract(&mut fruits);
-            let values = match facet {
-                FacetName::Speaker => self.merge_speakers(counts, req.facet_limit),
-                _ => top_values(counts, req.facet_limit),
-            };
+            let tallies = handle.extract(&mut fruits);
+            let values = self.facet_top(facet, &tallies, req.facet_limit, again)?;
             facets.insert(facet.name().to_string(), values);
         }
         let histogram = match (hist_handle, req.histogram) {

@@ -1,6 +1,6 @@
 //! Facet counts over the whole matching set. Every facet of morgue is one
-//! level deep (`/Marco Rubio`), so a segment counts term ordinals of the
-//! facet's column in a flat array and names only the ordinals it saw.
+//! level deep (`/Marco Rubio`), so a segment counts the term ordinals of the
+//! facet's column; the engine names them (see also [`super::facet_values`]).
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
@@ -32,6 +32,7 @@ pub fn facet_collector(facet: FacetName) -> FacetCounter {
 
 /// Per-segment part of [`FacetCounter`].
 pub struct FacetSegmentCounter {
+    segment: u32,
     column: Option<StrColumn>,
     tally: Tally,
 }
@@ -96,14 +97,36 @@ impl Tally {
     }
 }
 
+/// What one segment counted: (term ordinal, documents) by ordinal, with the
+/// column that names the ordinals.
+pub struct SegmentTally {
+    /// The segment's place in the searcher.
+    pub segment: u32,
+    /// The facet's column in that segment.
+    pub column: StrColumn,
+    /// (ordinal, count) of every value seen, by ordinal.
+    pub counts: Vec<(u64, u32)>,
+}
+
+impl SegmentTally {
+    /// The values seen, named, with their counts, sorted by value.
+    pub fn named(&self) -> ValueCounts {
+        name_sorted(&self.column, &self.counts)
+            .into_iter()
+            .map(|(value, n)| (value, u64::from(n)))
+            .collect()
+    }
+}
+
 impl Collector for FacetCounter {
-    type Fruit = ValueCounts;
+    type Fruit = Vec<SegmentTally>;
     type Child = FacetSegmentCounter;
 
-    fn for_segment(&self, _id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(&self, id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
         let column = segment.fast_fields().str(self.field)?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Ok(FacetSegmentCounter {
+            segment: id,
             column,
             tally: Tally::new(terms),
         })
@@ -114,12 +137,12 @@ impl Collector for FacetCounter {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(merge_sorted(fruits))
+        Ok(fruits.into_iter().flatten().collect())
     }
 }
 
 impl SegmentCollector for FacetSegmentCounter {
-    type Fruit = ValueCounts;
+    type Fruit = Vec<SegmentTally>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
@@ -128,14 +151,23 @@ impl SegmentCollector for FacetSegmentCounter {
     }
 
     fn harvest(self) -> Self::Fruit {
-        match &self.column {
-            Some(column) => name_sorted(column, &self.tally.into_sorted())
-                .into_iter()
-                .map(|(value, n)| (value, u64::from(n)))
-                .collect(),
-            None => ValueCounts::new(),
-        }
+        let segment = self.segment;
+        let counts = self.tally.into_sorted();
+        self.column
+            .filter(|_| !counts.is_empty())
+            .map(|column| SegmentTally {
+                segment,
+                column,
+                counts,
+            })
+            .into_iter()
+            .collect()
     }
+}
+
+/// Counts of every value seen in `tallies`, named, merged across segments.
+pub fn named_counts(tallies: &[SegmentTally]) -> ValueCounts {
+    merge_sorted(tallies.iter().map(SegmentTally::named).collect())
 }
 
 /// Names the term ordinals of `column` whose entry in `per_ord` is set, in
@@ -172,7 +204,7 @@ fn name_sorted<T: Copy>(column: &StrColumn, set: &[(u64, T)]) -> Vec<(String, T)
 
 /// A facet dictionary key as the value shown: one allocation for the usual
 /// one-level value (a deeper one has `\0` between its levels).
-fn facet_value(key: &[u8]) -> String {
+pub fn facet_value(key: &[u8]) -> String {
     match std::str::from_utf8(key) {
         Ok(s) if !key.contains(&0) => s.to_owned(),
         _ => String::from_utf8_lossy(key).replace('\u{0}', "/"),

@@ -2,6 +2,7 @@
 //! and histograms, hits with snippets.
 
 mod engine;
+mod facet_values;
 mod facets;
 mod histogram;
 mod hits;

@@ -223,3 +223,36 @@ fn undated_articles_are_found_by_text_and_excluded_by_date_filters() {
     assert_eq!(env.search(&["steel"])["total"], 1);
     assert_eq!(env.search(&["steel", "--year", "2025"])["total"], 0);
 }
+
+/// An engine that counts facets again decodes each facet's values once and
+/// names only those it shows: the counts must be those of a first search.
+#[test]
+fn facet_counts_are_the_same_when_an_engine_counts_again() {
+    use morgue::query::Kind;
+    use morgue::search::{Engine, FacetName, SearchRequest};
+    let env = sample_env();
+    let location = morgue::index::IndexLocation::new(&env.index);
+    for kind in [Kind::Article, Kind::Quote] {
+        for text in ["", "ukraine", "said OR says"] {
+            for limit in [3, 1000] {
+                let req = SearchRequest {
+                    text: text.to_string(),
+                    kind,
+                    facets: FacetName::ALL.to_vec(),
+                    facet_limit: limit,
+                    limit: 0,
+                    ..SearchRequest::default()
+                };
+                let engine = Engine::open(&location).unwrap();
+                let first = engine.search(&req).unwrap().facets;
+                let again = engine.search(&req).unwrap().facets;
+                assert!(first["speaker"].len() > 1, "{kind:?} {text:?}: {first:?}");
+                assert_eq!(
+                    serde_json::to_value(&first).unwrap(),
+                    serde_json::to_value(&again).unwrap(),
+                    "{kind:?} {text:?} limit {limit}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Every value of one facet across the index, decoded once and numbered in
+//! name order, for an engine that answers many facet queries: a query then
+//! adds its per-segment counts into one array and names only the values it
+//! shows, where a one-shot query names every value it saw, segment by
+//! segment, and merges the names.
+
+use rustc_hash::FxHashMap;
+use tantivy::Searcher;
+
+use super::facets::{facet_value, SegmentTally};
+use super::FacetCount;
+use crate::error::Result;
+
+/// The values of one facet, decoded.
+pub struct FacetValues {
+    /// For each segment, term ordinal → shown value number.
+    shown_of_ord: Vec<Vec<u32>>,
+    /// Shown values, in name order (a speaker under its canonical name).
+    shown: Vec<String>,
+}
+
+impl FacetValues {
+    /// Decodes the dictionaries of `field` in every segment; `rename` gives
+    /// the name a value is shown and counted under, when another.
+    pub fn build<'r>(
+        searcher: &Searcher,
+        field: &str,
+        rename: impl Fn(&str) -> Option<&'r str>,
+    ) -> Result<FacetValues> {
+        let mut per_segment: Vec<Vec<String>> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let mut names = Vec::new();
+            if let Some(column) = segment.fast_fields().str(field)? {
+                let mut stream = column
+                    .dictionary()
+                    .stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                while stream.advance() {
+                    names.push(facet_value(stream.key()));
+                }
+            }
+            per_segment.push(names);
+        }
+        let shown_name = |name: &str| rename(name).unwrap_or(name).to_string();
+        let mut shown: Vec<String> = per_segment
+            .iter()
+            .flatten()
+            .map(|n| shown_name(n))
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        let number: FxHashMap<&str, u32> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i as u32))
+            .collect();
+        let shown_of_ord = per_segment
+            .iter()
+            .map(|names| {
+                let of = |n: &String| number[rename(n).unwrap_or(n)];
+                names.iter().map(of).collect()
+            })
+            .collect();
+        Ok(FacetValues {
+            shown_of_ord,
+            shown,
+        })
+    }
+
+    /// The `limit` most frequent shown values of `tallies`, most frequent
+    /// first, ties by name.
+    pub fn top(&self, tallies: &[SegmentTally], limit: usize) -> Vec<FacetCount> {
+        let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
+        for tally in tallies {
+            let Some(map) = self.shown_of_ord.get(tally.segment as usize) else {
+                continue;
+            };
+            for &(ord, n) in &tally.counts {
+                if let Some(&shown) = map.get(ord as usize) {
+                    *counts.entry(shown).or_default() += u64::from(n);
+                }
+            }
+        }
+        let mut all: Vec<(u32, u64)> = counts.into_iter().collect();
+        // Shown values are numbered in name order: ties go by number.
+        let order = |a: &(u32, u64), b: &(u32, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if limit < all.len() {
+            all.select_nth_unstable_by(limit, order);
+            all.truncate(limit);
+        }
+        all.sort_unstable_by(order);
+        all.into_iter()
+            .map(|(shown, count)| FacetCount {
+                value: self.shown[shown as usize].clone(),
+                count,
+            })
+            .collect()
+    }
+}
