@@ -42,8 +42,9 @@ fn builtin_aliases_merge_transliterations() {
     );
 }
 
-#[test]
-fn a_surname_alone_resolves_to_the_full_name_used_elsewhere() {
+/// Two quotes of one person: by full name in one clipping, by surname alone
+/// in the other.
+fn rubio_env() -> TestEnv {
     let env = TestEnv::new();
     let full = "WASHINGTON (Reuters) - \"There is no deal until both sides agree to it,\" Secretary of State Marco Rubio said.";
     let surname = "MIAMI (AP) — \"We are closer than we have been in months,\" Rubio told reporters on Friday.";
@@ -61,6 +62,12 @@ fn a_surname_alone_resolves_to_the_full_name_used_elsewhere() {
         ),
     );
     env.index_ok();
+    env
+}
+
+#[test]
+fn a_surname_alone_resolves_to_the_full_name_used_elsewhere() {
+    let env = rubio_env();
     assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
     let answer = env.search(&["closer", "--quotes"]);
     assert_eq!(answer["hits"][0]["speaker"], "Marco Rubio");
@@ -95,18 +102,7 @@ fn a_user_aliases_file_beside_the_index_is_read() {
 /// one-shot search with speaker facets does not work them out again.
 #[test]
 fn the_indexer_keeps_speaker_renames_that_searches_use() {
-    let env = TestEnv::new();
-    let full = "WASHINGTON (Reuters) - \"There is no deal until both sides agree to it,\" Secretary of State Marco Rubio said.";
-    let surname = "MIAMI (AP) — \"We are closer than we have been in months,\" Rubio told reporters on Friday.";
-    env.write(
-        "a.txt",
-        clip("2025-12-01", "Reuters", "Rubio on the deal", &[full]),
-    );
-    env.write(
-        "b.txt",
-        clip("2025-12-05", "AP", "Talks closer", &[surname]),
-    );
-    env.index_ok();
+    let env = rubio_env();
     let file = env
         .index
         .join("current")
