@@ -117,11 +117,13 @@ pub fn run_index(
 /// it, so that searches need not (unless they are kept already). They are
 /// derived data: a failure is a warning, and searches work them out instead.
 fn keep_speaker_renames(index: &MorgueIndex, location: &IndexLocation, progress: &dyn Progress) {
+    use crate::search::{load_aliases, load_renames, renames_key, save_renames};
     let kept = || -> Result<()> {
         let searcher = index.reader()?.searcher();
-        let key = crate::search::renames_key(&searcher, location.root());
-        if crate::search::load_renames(index.dir(), &key).is_none() {
-            crate::search::save_renames(&searcher, index.dir(), location.root())?;
+        let aliases = load_aliases(location.root())?;
+        let key = renames_key(&searcher, &aliases);
+        if load_renames(index.dir(), &key).is_none() {
+            save_renames(&searcher, &aliases, index.dir(), &key)?;
         }
         Ok(())
     };

@@ -101,19 +101,15 @@ thread_local! {
 /// numbers have no suffix the English stemmer removes: they are kept as is.
 pub fn stem_in_place(word: &mut String) {
     let bytes = word.as_bytes();
-    if bytes.len() <= 2 || bytes.len() > KEY || bytes.iter().all(u8::is_ascii_digit) {
-        if bytes.len() > KEY {
-            stem_uncached(word);
-        }
+    if bytes.len() <= 2 || bytes.iter().all(u8::is_ascii_digit) {
         return;
     }
-    MEMO.with(|memo| memo.borrow_mut().stem(word));
-}
-
-fn stem_uncached(word: &mut String) {
     MEMO.with(|memo| {
-        let stem = memo.borrow().stemmer.stem(word).into_owned();
-        *word = stem;
+        let mut memo = memo.borrow_mut();
+        match word.len() > KEY {
+            true => *word = memo.stemmer.stem(word).into_owned(),
+            false => memo.stem(word),
+        }
     });
 }
 

@@ -125,6 +125,21 @@ impl Aliases {
         self.canonical(name).unwrap_or(name)
     }
 
+    /// A fingerprint of what these aliases map: equal for equal mappings,
+    /// whatever the files' layout or comments.
+    pub fn fingerprint(&self) -> u64 {
+        let mut pairs: Vec<(&String, &String)> = self.map.iter().collect();
+        pairs.sort_unstable();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (variant, canonical) in pairs {
+            for part in [variant, canonical] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+        }
+        h.digest()
+    }
+
     /// Every spelling listed for `canonical` (normalised: lowercase, single
     /// spaces), the canonical name itself included.
     pub fn variants_of(&self, canonical: &str) -> Vec<String> {
@@ -207,6 +222,17 @@ mod tests {
         assert_eq!(a.canonicalise("ECB"), "European Central Bank");
         assert_eq!(a.canonicalise("Marco Rubio"), "Marco Rubio");
         assert_eq!(a.len(), 6);
+    }
+
+    #[test]
+    fn fingerprint_follows_the_mapping_not_the_layout() {
+        let a = Aliases::parse("Marco Rubio = Senator Rubio\nKaja Kallas = Kallas K.\n").unwrap();
+        let b =
+            Aliases::parse("# mine\nKaja Kallas = Kallas K.\n\nMarco Rubio = Senator Rubio # US\n")
+                .unwrap();
+        let c = Aliases::parse("Marco Rubio = Senator Rubio\n").unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_ne!(a.fingerprint(), c.fingerprint());
     }
 
     #[test]

@@ -83,10 +83,8 @@ impl Engine {
     /// worked out once, on first use.
     fn renames(&self) -> &RenameMap {
         self.renames.get_or_init(|| {
-            let dir = self.index.dir();
-            let root = dir.parent().unwrap_or(dir);
-            let key = renames_key(&self.searcher, root);
-            load_renames(dir, &key)
+            let key = renames_key(&self.searcher, &self.aliases);
+            load_renames(self.index.dir(), &key)
                 .unwrap_or_else(|| compute_renames(self.speaker_names(), &self.aliases))
         })
     }

@@ -41,11 +41,10 @@ impl FacetValues {
             }
             per_segment.push(names);
         }
-        let shown_name = |name: &str| rename(name).unwrap_or(name).to_string();
         let mut shown: Vec<String> = per_segment
             .iter()
             .flatten()
-            .map(|n| shown_name(n))
+            .map(|n| rename(n).unwrap_or(n).to_string())
             .collect();
         shown.sort_unstable();
         shown.dedup();

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::Searcher;
 
-use super::speaker_names::{all_speakers, load_aliases, BUILTIN_ALIASES, USER_ALIASES};
+use super::speaker_names::all_speakers;
 use crate::error::{Error, Result};
 use crate::quotes::{Aliases, SpeakerDirectory};
 
@@ -45,15 +45,14 @@ pub fn compute_renames(names: &[String], aliases: &Aliases) -> RenameMap {
 }
 
 /// Identifies what renames depend on: the searcher's segments (with their
-/// deletions) and the text of both aliases files.
-pub fn renames_key(searcher: &Searcher, index_root: &Path) -> String {
+/// deletions) and what the aliases map.
+pub fn renames_key(searcher: &Searcher, aliases: &Aliases) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for segment in searcher.segment_readers() {
         h.update(segment.segment_id().uuid_string().as_bytes());
         h.update(&segment.num_deleted_docs().to_le_bytes());
     }
-    h.update(BUILTIN_ALIASES.as_bytes());
-    h.update(&std::fs::read(index_root.join(USER_ALIASES)).unwrap_or_default());
+    h.update(&aliases.fingerprint().to_le_bytes());
     format!("{:016x}", h.digest())
 }
 
@@ -65,16 +64,15 @@ pub fn load_renames(dir: &Path, key: &str) -> Option<RenameMap> {
 }
 
 /// Works out the renames of the index searched by `searcher` (in folder
-/// `dir`, under `index_root`) and writes them beside it, atomically: a kill
-/// leaves the old file or the new one, and a stale file is never used.
-pub fn save_renames(searcher: &Searcher, dir: &Path, index_root: &Path) -> Result<()> {
-    let aliases = load_aliases(index_root)?;
+/// `dir`) and writes them there under `key` (see [`renames_key`]),
+/// atomically: a kill leaves the old file or the new one, and a stale file is
+/// never used.
+pub fn save_renames(searcher: &Searcher, aliases: &Aliases, dir: &Path, key: &str) -> Result<()> {
     let names = all_speakers(searcher)?;
-    let mut renames: Vec<(String, String)> =
-        compute_renames(&names, &aliases).into_iter().collect();
+    let mut renames: Vec<(String, String)> = compute_renames(&names, aliases).into_iter().collect();
     renames.sort_unstable();
     let file = RenamesFile {
-        key: renames_key(searcher, index_root),
+        key: key.to_string(),
         renames,
     };
     let tmp = dir.join(format!("{RENAMES_FILE}.tmp"));
@@ -94,7 +92,7 @@ mod tests {
 
     #[test]
     fn surnames_and_aliases_are_renamed_full_names_kept() {
-        let aliases = Aliases::parse(BUILTIN_ALIASES).unwrap();
+        let aliases = Aliases::parse(crate::search::BUILTIN_ALIASES).unwrap();
         let names: Vec<String> = ["Marco Rubio", "Rubio", "Zelenskyy", "Kaja Kallas"]
             .map(String::from)
             .to_vec();
