@@ -108,7 +108,7 @@ pub struct IndexArgs {
     pub memory: usize,
 
     /// Commit after this many files (a killed run resumes from the last commit).
-    #[arg(long, value_name = "N", default_value_t = 50_000)]
+    #[arg(long, value_name = "N", default_value_t = 250_000)]
     pub commit_every: usize,
 
     /// Commit at least this often, in seconds.

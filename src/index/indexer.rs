@@ -50,7 +50,7 @@ impl Default for IndexOptions {
             retry_failed: false,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             heap_bytes: 256 << 20,
-            commit_files: 50_000,
+            commit_files: 250_000,
             commit_interval: Duration::from_secs(60),
             max_file_size: 50 << 20,
             quotes: true,

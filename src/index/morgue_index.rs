@@ -17,7 +17,10 @@ pub struct MorgueIndex {
 impl MorgueIndex {
     /// Creates an empty index in `dir` and commits its initial state.
     pub fn create(dir: &Path, schema: &SchemaFile) -> Result<MorgueIndex> {
-        let index = Index::create_in_dir(dir, schema.build())?;
+        let index = Index::builder()
+            .schema(schema.build())
+            .settings(schema.settings())
+            .create_in_dir(dir)?;
         let morgue = MorgueIndex::wrap(index, dir)?;
         let mut writer = morgue.writer(1, 15_000_000)?;
         let state = IndexState {

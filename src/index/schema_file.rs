@@ -9,6 +9,9 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::IndexSettings;
+
 use crate::error::{Error, Result};
 
 /// The schema file, compiled into the binary.
@@ -20,11 +23,55 @@ pub const SCHEMA_TOML: &str = include_str!("../../index-schema/schema.toml");
 pub struct SchemaFile {
     /// Schema version; recorded in every index built with it.
     pub version: u32,
+    /// How the document store is compressed (tantivy's default when absent).
+    #[serde(default)]
+    pub store: StoreSpec,
     /// Tokenizers the fields may name, with a description.
     pub tokenizers: BTreeMap<String, TokenizerSpec>,
     /// The fields, in order.
     #[serde(rename = "field")]
     pub fields: Vec<FieldSpec>,
+}
+
+/// The document store's compression.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreSpec {
+    /// `lz4`, `zstd` or `none`.
+    pub compression: String,
+    /// zstd's level (1 to 22); ignored by the others.
+    #[serde(default)]
+    pub level: Option<i32>,
+    /// Bytes of documents compressed together.
+    pub block_size: usize,
+    /// Why this choice.
+    pub doc: String,
+}
+
+impl Default for StoreSpec {
+    fn default() -> Self {
+        StoreSpec {
+            compression: "lz4".into(),
+            level: None,
+            block_size: 16_384,
+            doc: "tantivy's default".into(),
+        }
+    }
+}
+
+impl StoreSpec {
+    fn compressor(&self) -> Result<Compressor> {
+        match self.compression.as_str() {
+            "lz4" => Ok(Compressor::Lz4),
+            "none" => Ok(Compressor::None),
+            "zstd" => Ok(Compressor::Zstd(ZstdCompressor {
+                compression_level: self.level,
+            })),
+            other => Err(Error::Schema(format!(
+                "store: unknown compression '{other}' (lz4, zstd or none)"
+            ))),
+        }
+    }
 }
 
 /// A tokenizer named in the schema file.
@@ -96,6 +143,10 @@ impl SchemaFile {
     }
 
     fn check(&self) -> Result<()> {
+        self.store.compressor()?;
+        if self.store.block_size < 1024 {
+            return Err(Error::Schema("store: block_size below 1024 bytes".into()));
+        }
         for field in &self.fields {
             let bad = |why: &str| Error::Schema(format!("field '{}': {why}", field.name));
             match (field.kind, &field.tokenizer) {
@@ -112,6 +163,16 @@ impl SchemaFile {
             }
         }
         Ok(())
+    }
+
+    /// The index settings the file describes (the document store's
+    /// compression): recorded in a new index, kept by it afterwards.
+    pub fn settings(&self) -> IndexSettings {
+        IndexSettings {
+            docstore_compression: self.store.compressor().unwrap_or_default(),
+            docstore_blocksize: self.store.block_size,
+            ..IndexSettings::default()
+        }
     }
 
     /// Builds the tantivy schema described by the file.
@@ -229,5 +290,21 @@ mod tests {
     fn unknown_key_is_rejected() {
         let text = "version = 1\nbogus = 2\n[tokenizers.news]\ndoc = \"x\"\n";
         assert!(SchemaFile::parse(text).is_err());
+    }
+
+    #[test]
+    fn the_store_compression_is_the_files() {
+        let file = SchemaFile::builtin().unwrap();
+        let settings = file.settings();
+        assert_eq!(settings.docstore_blocksize, file.store.block_size);
+        assert!(matches!(
+            settings.docstore_compression,
+            Compressor::Zstd(ZstdCompressor {
+                compression_level: Some(1)
+            })
+        ));
+        let text = SCHEMA_TOML.replace("compression = \"zstd\"", "compression = \"brotli\"");
+        let err = SchemaFile::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("unknown compression 'brotli'"), "{err}");
     }
 }

@@ -298,6 +298,19 @@ impl Engine {
         C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
         K: Send + Sync + 'static,
     {
+        if req.facets.is_empty() && req.histogram.is_none() {
+            // Nothing but a page and a count: a static pair of collectors,
+            // without MultiCollector's two dynamic calls per matching doc.
+            let (ranked, total) = self.searcher.search(query, &(top, Count))?;
+            let (scores, top) = ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
+            return Ok(Pass {
+                total: total as u64,
+                top,
+                scores,
+                facets: BTreeMap::new(),
+                histogram: None,
+            });
+        }
         let mut multi = MultiCollector::new();
         let top_handle = multi.add_collector(top);
         let count_handle = multi.add_collector(Count);

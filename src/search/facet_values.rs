@@ -69,18 +69,30 @@ impl FacetValues {
     /// The `limit` most frequent shown values of `tallies`, most frequent
     /// first, ties by name.
     pub fn top(&self, tallies: &[SegmentTally], limit: usize) -> Vec<FacetCount> {
-        let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
-        for tally in tallies {
-            let Some(map) = self.shown_of_ord.get(tally.segment as usize) else {
-                continue;
-            };
-            for &(ord, n) in &tally.counts {
-                if let Some(&shown) = map.get(ord as usize) {
-                    *counts.entry(shown).or_default() += u64::from(n);
-                }
+        let entries: usize = tallies.iter().map(|t| t.counts.len()).sum();
+        let per_value = tallies.iter().flat_map(|tally| {
+            let map = self.shown_of_ord.get(tally.segment as usize);
+            tally.counts.iter().filter_map(move |&(ord, n)| {
+                let shown = *map?.get(ord as usize)?;
+                Some((shown, u64::from(n)))
+            })
+        });
+        // Many values seen: one counter per shown value; few: a map of them.
+        let mut all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
+            let mut counts = vec![0u64; self.shown.len()];
+            for (shown, n) in per_value {
+                counts[shown as usize] += n;
             }
-        }
-        let mut all: Vec<(u32, u64)> = counts.into_iter().collect();
+            let seen = counts.iter().enumerate().filter(|(_, &n)| n > 0);
+            seen.map(|(shown, &n)| (shown as u32, n)).collect()
+        } else {
+            let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
+            counts.reserve(entries);
+            for (shown, n) in per_value {
+                *counts.entry(shown).or_default() += n;
+            }
+            counts.into_iter().collect()
+        };
         // Shown values are numbered in name order: ties go by number.
         let order = |a: &(u32, u64), b: &(u32, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         if limit < all.len() {

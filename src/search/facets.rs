@@ -49,7 +49,9 @@ impl Tally {
     fn new(terms: usize) -> Tally {
         Tally::Seen {
             ords: Vec::new(),
-            limit: terms / 4,
+            // Sorting n ordinals costs about what clearing and scanning
+            // 32n counters does.
+            limit: terms / 32,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Runs searches on an index: query building, collectors for totals, facets
 //! and histograms, hits with snippets.
 
+mod date_filter;
 mod engine;
 mod facet_values;
 mod facets;
@@ -14,6 +15,7 @@ mod snippets;
 mod speaker_names;
 mod speakers;
 
+pub use date_filter::DateRangeQuery;
 pub use engine::Engine;
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
 pub use query_builder::{any_of, build_query, default_fields, name_query};

@@ -4,13 +4,12 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Term};
 
-use super::SearchRequest;
+use super::{DateRangeQuery, SearchRequest};
 use crate::error::{Error, Result};
 use crate::index::{day_to_datetime, tokenizers, Fields};
 use crate::query::Kind;
@@ -271,20 +270,19 @@ fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
         return None;
     }
     let lower = match range.from {
-        Some(day) => Bound::Included(Term::from_field_date_for_search(
-            fields.date,
-            day_to_datetime(day),
-        )),
+        Some(day) => Bound::Included(day_to_datetime(day)),
         None => Bound::Unbounded,
     };
     let upper = match range.to.and_then(|d| d.succ_opt()) {
-        Some(next) => Bound::Excluded(Term::from_field_date_for_search(
-            fields.date,
-            day_to_datetime(next),
-        )),
+        Some(next) => Bound::Excluded(day_to_datetime(next)),
         None => Bound::Unbounded,
     };
-    Some(Box::new(RangeQuery::new(lower, upper)))
+    Some(Box::new(DateRangeQuery::new(
+        fields.date,
+        "date",
+        lower,
+        upper,
+    )))
 }
 
 #[cfg(test)]

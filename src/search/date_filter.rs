@@ -1,0 +1,205 @@
+//! A date-range filter that picks, segment by segment, the cheaper of
+//! tantivy's two ways of matching a range.
+//!
+//! tantivy's `RangeQuery` on a fast field scans the date column from the
+//! segment's first document until it meets a date in range: cheap for wide
+//! ranges, but a fixed cost of a large part of the column for a narrow one
+//! (a month of a decade's archive), paid by every query. Matching through
+//! the inverted index instead (`InvertedIndexRangeQuery`: the postings of
+//! each day in range, gathered into a bit set) costs in proportion to the
+//! documents in range: cheap for a month, dear for years. The column's
+//! bounds tell, without reading postings, about how many documents a range
+//! holds, and so which way is cheaper for that segment.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    EnableScoring, Explanation, InvertedIndexRangeQuery, Query, RangeQuery, Scorer, Weight,
+};
+use tantivy::{DateTime, DocId, Score, SegmentReader, Term};
+
+/// Matching through postings pays when the range holds fewer than one
+/// document in this many of a segment's.
+const POSTINGS_SHARE: u64 = 8;
+
+/// Documents whose `field` (an indexed, fast date field) lies between two bounds.
+#[derive(Debug, Clone)]
+pub struct DateRangeQuery {
+    field_name: String,
+    lower: Bound<DateTime>,
+    upper: Bound<DateTime>,
+    by_column: RangeQuery,
+    by_postings: InvertedIndexRangeQuery,
+}
+
+impl DateRangeQuery {
+    /// Dates in `lower..upper` of `field` (named `field_name`). At least one
+    /// bound must be set.
+    pub fn new(
+        field: tantivy::schema::Field,
+        field_name: &str,
+        lower: Bound<DateTime>,
+        upper: Bound<DateTime>,
+    ) -> DateRangeQuery {
+        let term = |d: &DateTime| Term::from_field_date_for_search(field, *d);
+        let (lo, hi) = (lower.as_ref().map(term), upper.as_ref().map(term));
+        DateRangeQuery {
+            field_name: field_name.to_string(),
+            lower,
+            upper,
+            by_column: RangeQuery::new(lo.clone(), hi.clone()),
+            by_postings: InvertedIndexRangeQuery::new(lo, hi),
+        }
+    }
+}
+
+impl Query for DateRangeQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(DateRangeWeight {
+            field_name: self.field_name.clone(),
+            lower: self.lower,
+            upper: self.upper,
+            by_column: self.by_column.weight(scoring)?,
+            by_postings: self.by_postings.weight(scoring)?,
+        }))
+    }
+}
+
+struct DateRangeWeight {
+    field_name: String,
+    lower: Bound<DateTime>,
+    upper: Bound<DateTime>,
+    by_column: Box<dyn Weight>,
+    by_postings: Box<dyn Weight>,
+}
+
+impl DateRangeWeight {
+    /// The way to use on this segment.
+    fn pick(&self, reader: &SegmentReader) -> tantivy::Result<&dyn Weight> {
+        let column = match reader
+            .fast_fields()
+            .column_opt::<DateTime>(&self.field_name)?
+        {
+            Some(column) => column,
+            // No document of this segment has a date: the postings say so at once.
+            None => return Ok(&*self.by_postings),
+        };
+        let (min, max) = (seconds(column.min_value()), seconds(column.max_value()));
+        let in_range = estimate(
+            (min, max),
+            (bound_seconds(self.lower), bound_seconds(self.upper)),
+            u64::from(column.num_docs()),
+        );
+        Ok(if in_range * POSTINGS_SHARE < u64::from(reader.max_doc()) {
+            &*self.by_postings
+        } else {
+            &*self.by_column
+        })
+    }
+}
+
+impl Weight for DateRangeWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.pick(reader)?.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.by_column.explain(reader, doc)
+    }
+}
+
+fn seconds(d: DateTime) -> i64 {
+    d.into_timestamp_secs()
+}
+
+fn bound_seconds(b: Bound<DateTime>) -> Bound<i64> {
+    b.map(seconds)
+}
+
+/// About how many of `docs` documents, dated evenly over `span` (inclusive
+/// seconds), fall in `range`.
+fn estimate(span: (i64, i64), range: (Bound<i64>, Bound<i64>), docs: u64) -> u64 {
+    let (min, max) = span;
+    let lo = match range.0 {
+        Bound::Included(s) => s.max(min),
+        Bound::Excluded(s) => s.saturating_add(1).max(min),
+        Bound::Unbounded => min,
+    };
+    let hi = match range.1 {
+        Bound::Included(s) => s.min(max),
+        Bound::Excluded(s) => s.saturating_sub(1).min(max),
+        Bound::Unbounded => max,
+    };
+    if lo > hi {
+        return 0;
+    }
+    let whole = (max - min) as f64 + 1.0;
+    let part = (hi - lo) as f64 + 1.0;
+    ((part / whole) * docs as f64).ceil() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::Count;
+    use tantivy::schema::{DateOptions, Schema, FAST, INDEXED};
+    use tantivy::{doc, Index};
+
+    fn day(n: i64) -> DateTime {
+        DateTime::from_timestamp_secs(n * DAY)
+    }
+
+    #[test]
+    fn narrow_and_wide_ranges_match_the_same_documents_as_tantivys_range_query() {
+        let mut builder = Schema::builder();
+        let date = builder.add_date_field("date", DateOptions::from(INDEXED) | FAST);
+        let index = Index::create_in_ram(builder.build());
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        for n in 0..4000 {
+            writer.add_document(doc!(date => day(n % 3650))).unwrap();
+        }
+        writer.add_document(doc!()).unwrap();
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let ranges = [
+            (Bound::Included(day(100)), Bound::Excluded(day(130))),
+            (Bound::Included(day(100)), Bound::Unbounded),
+            (Bound::Unbounded, Bound::Included(day(3000))),
+            (Bound::Included(day(5000)), Bound::Unbounded),
+        ];
+        for (lo, hi) in ranges {
+            let ours = DateRangeQuery::new(date, "date", lo, hi);
+            let term = |d: &DateTime| Term::from_field_date_for_search(date, *d);
+            let theirs = RangeQuery::new(lo.as_ref().map(term), hi.as_ref().map(term));
+            let expected = searcher.search(&theirs, &Count).unwrap();
+            assert_eq!(
+                searcher.search(&ours, &Count).unwrap(),
+                expected,
+                "{lo:?}..{hi:?}"
+            );
+        }
+    }
+
+    const DAY: i64 = 86_400;
+
+    #[test]
+    fn a_month_of_ten_years_is_about_a_hundred_and_twentieth() {
+        let span = (0, 3650 * DAY - 1);
+        let month = (Bound::Included(100 * DAY), Bound::Excluded(130 * DAY));
+        let n = estimate(span, month, 120_000);
+        assert!((900..=1100).contains(&n), "{n}");
+    }
+
+    #[test]
+    fn ranges_outside_the_span_hold_nothing_and_open_ones_everything() {
+        let span = (10 * DAY, 20 * DAY);
+        let before = (Bound::Unbounded, Bound::Excluded(10 * DAY));
+        assert_eq!(estimate(span, before, 500), 0);
+        let after = (Bound::Included(21 * DAY), Bound::Unbounded);
+        assert_eq!(estimate(span, after, 500), 0);
+        assert_eq!(
+            estimate(span, (Bound::Unbounded, Bound::Unbounded), 500),
+            500
+        );
+    }
+}
