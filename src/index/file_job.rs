@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::Term;
 
 use super::plan::Job;
-use super::{DocumentBuilder, Fields, FileRecord, FileStatus};
+use super::{DocBatch, DocumentBuilder, Fields, FileRecord, FileStatus};
 use crate::corpus::{content_hash, read_file, Article};
 
 /// What became of one file.
@@ -42,8 +42,8 @@ pub enum Outcome {
 
 /// What every job of a run shares.
 pub struct JobContext<'a> {
-    /// The index writer (thread-safe).
-    pub writer: &'a IndexWriter<TantivyDocument>,
+    /// Where the documents go, by kind (handed to the writer per chunk).
+    pub writer: &'a DocBatch,
     /// Field handles.
     pub fields: &'a Fields,
     /// Content hash of each deleted file → its path, to recognise moves without parsing.
@@ -107,14 +107,16 @@ pub fn index_bytes(
         writer.delete_term(Term::from_field_text(fields.path, &record.path));
     }
     let builder = DocumentBuilder::new(fields);
-    let mut quotes = 0;
+    let mut article_docs = Vec::with_capacity(articles.len());
+    let mut quote_docs = Vec::new();
     for article in &articles {
-        writer.add_document(builder.article(&record.path, &article.clipping, &article.quotes))?;
+        article_docs.push(builder.article(&record.path, &article.clipping, &article.quotes));
         for quote in &article.quotes {
-            writer.add_document(builder.quote(&record.path, &article.clipping, quote))?;
+            quote_docs.push(builder.quote(&record.path, &article.clipping, quote));
         }
-        quotes += article.quotes.len() as u64;
     }
+    let quotes = quote_docs.len() as u64;
+    writer.add_file(article_docs, quote_docs);
     record.articles = articles.len() as u64;
     replace_record(writer, fields, &record, known)?;
     Ok(Outcome::Indexed {
@@ -127,7 +129,7 @@ pub fn index_bytes(
 /// Records a failure. The file's earlier documents, if any, stay searchable:
 /// a file that breaks loses nothing that was indexed.
 fn fail(
-    writer: &IndexWriter<TantivyDocument>,
+    writer: &DocBatch,
     fields: &Fields,
     mut record: FileRecord,
     job: &Job,
@@ -143,7 +145,7 @@ fn fail(
 /// Writes a file's record document, replacing the old one when the index
 /// `known` the file (a delete for a new file would only cost time at commit).
 pub fn replace_record(
-    writer: &IndexWriter<TantivyDocument>,
+    writer: &DocBatch,
     fields: &Fields,
     record: &FileRecord,
     known: bool,
@@ -151,6 +153,6 @@ pub fn replace_record(
     if known {
         writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
     }
-    writer.add_document(DocumentBuilder::new(fields).file(record))?;
+    writer.add_record(DocumentBuilder::new(fields).file(record));
     Ok(())
 }

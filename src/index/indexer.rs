@@ -12,7 +12,9 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::file_job::{index_bytes, run_job, JobContext, Outcome};
 use super::plan::{plan, Job, Plan};
-use super::{load_records, moves, IndexLocation, IndexState, MorgueIndex, Progress, RunSummary};
+use super::{
+    load_records, moves, DocBatch, IndexLocation, IndexState, MorgueIndex, Progress, RunSummary,
+};
 use crate::corpus::{self, WalkProblem};
 use crate::error::{Error, Result};
 
@@ -168,6 +170,8 @@ struct Run<'a> {
     progress: &'a dyn Progress,
     state: IndexState,
     writer: IndexWriter<TantivyDocument>,
+    /// The current chunk's documents, handed to the writer by kind.
+    batch: DocBatch,
     report: IndexReport,
     started: Instant,
     last_commit: Instant,
@@ -197,6 +201,7 @@ impl<'a> Run<'a> {
             progress,
             state,
             writer,
+            batch: DocBatch::default(),
             report,
             started,
             last_commit: Instant::now(),
@@ -243,7 +248,7 @@ impl<'a> Run<'a> {
 
     fn job_context(&self) -> JobContext<'_> {
         JobContext {
-            writer: &self.writer,
+            writer: &self.batch,
             fields: self.index.fields(),
             gone_by_hash: &self.gone_by_hash,
             max_size: self.opts.max_file_size,
@@ -265,9 +270,12 @@ impl<'a> Run<'a> {
             let cx = self.job_context();
             let outcomes: Vec<tantivy::Result<Outcome>> =
                 jobs.par_iter().map(|job| run_job(job, &cx)).collect();
+            self.batch.flush(&self.writer)?;
             for (job, outcome) in jobs.iter().zip(outcomes) {
                 self.account(job, outcome?, searcher, &mut moved_from)?;
             }
+            // Second copies of moved files, parsed after all.
+            self.batch.flush(&self.writer)?;
             self.progress.advance(jobs.len() as u64);
             self.since_commit += jobs.len();
             self.maybe_commit()?;

@@ -1,6 +1,7 @@
 //! The tantivy index: schema (from `index-schema/schema.toml`), documents,
 //! the incremental indexer and where an index lives on disk.
 
+mod doc_batch;
 mod documents;
 mod fields;
 mod file_job;
@@ -16,6 +17,7 @@ mod state;
 mod stem_cache;
 pub mod tokenizers;
 
+pub use doc_batch::DocBatch;
 pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
 pub use fields::{Fields, EXPECTED_FIELDS};
 pub use file_record::{

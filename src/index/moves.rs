@@ -6,7 +6,6 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
-use super::file_job::replace_record;
 use super::{DocumentBuilder, Fields, FileRecord};
 use crate::error::Result;
 
@@ -36,6 +35,7 @@ pub fn move_documents(
     }
     writer.delete_term(Term::from_field_text(fields.path, from));
     writer.delete_term(Term::from_field_text(fields.file_path, from));
-    replace_record(writer, fields, record, true)?;
+    writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+    writer.add_document(builder.file(record))?;
     Ok(())
 }

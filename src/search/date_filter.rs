@@ -19,8 +19,12 @@ use tantivy::query::{
 use tantivy::{DateTime, DocId, Score, SegmentReader, Term};
 
 /// Matching through postings pays when the range holds fewer than one
-/// document in this many of a segment's.
+/// document in this many of a segment's...
 const POSTINGS_SHARE: u64 = 8;
+
+/// ...and not more than this many (past that, gathering them costs more than
+/// the column's scan: measured on ten copies of Reuters 2006-2013).
+const POSTINGS_MAX: u64 = 20_000;
 
 /// Documents whose `field` (an indexed, fast date field) lies between two bounds.
 #[derive(Debug, Clone)]
@@ -90,7 +94,9 @@ impl DateRangeWeight {
             (bound_seconds(self.lower), bound_seconds(self.upper)),
             u64::from(column.num_docs()),
         );
-        Ok(if in_range * POSTINGS_SHARE < u64::from(reader.max_doc()) {
+        let few =
+            in_range * POSTINGS_SHARE < u64::from(reader.max_doc()) && in_range <= POSTINGS_MAX;
+        Ok(if few {
             &*self.by_postings
         } else {
             &*self.by_column
