@@ -1,5 +1,5 @@
 //! The work of one changed or new file, run in parallel: read, hash, parse,
-//! extract quotes and hand the documents to the index writer.
+//! extract quotes and queue the documents for the index writer.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,7 +15,7 @@ use crate::corpus::{content_hash, read_file, Article};
 pub enum Outcome {
     /// Parsed and its documents added (replacing any earlier ones).
     Indexed {
-        /// The new record (already added to the writer).
+        /// The new record (already queued).
         record: FileRecord,
         /// Quotes added.
         quotes: u64,
@@ -24,7 +24,7 @@ pub enum Outcome {
     },
     /// Touched but with the same content: only the record was refreshed.
     SameContent,
-    /// Could not be indexed; its record says why (already added to the writer).
+    /// Could not be indexed; its record says why (already queued).
     Failed {
         /// The reason.
         reason: String,
@@ -43,7 +43,7 @@ pub enum Outcome {
 /// What every job of a run shares.
 pub struct JobContext<'a> {
     /// Where the documents go, by kind (handed to the writer per chunk).
-    pub writer: &'a DocBatch,
+    pub batch: &'a DocBatch,
     /// Field handles.
     pub fields: &'a Fields,
     /// Content hash of each deleted file → its path, to recognise moves without parsing.
@@ -56,7 +56,7 @@ pub struct JobContext<'a> {
 
 /// Runs one job.
 pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
-    let (writer, fields) = (cx.writer, cx.fields);
+    let (batch, fields) = (cx.batch, cx.fields);
     let mut record = FileRecord {
         path: job.file.path.to_string_lossy().into_owned(),
         size: job.file.size,
@@ -68,13 +68,13 @@ pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
     };
     let bytes = match read_file(&job.file.path, cx.max_size) {
         Ok(bytes) => bytes,
-        Err(reason) => return fail(writer, fields, record, job, reason),
+        Err(reason) => return fail(batch, fields, record, job, reason),
     };
     record.hash = content_hash(&bytes);
     if let Some(prev) = job.previous.as_ref().filter(|p| p.status == FileStatus::Ok) {
         if prev.hash == record.hash {
             record.articles = prev.articles;
-            replace_record(writer, fields, &record, true)?;
+            replace_record(batch, fields, &record, true)?;
             return Ok(Outcome::SameContent);
         }
     }
@@ -97,14 +97,14 @@ pub fn index_bytes(
     job: &Job,
     bytes: &[u8],
 ) -> tantivy::Result<Outcome> {
-    let (writer, fields) = (cx.writer, cx.fields);
+    let (batch, fields) = (cx.batch, cx.fields);
     let articles = match Article::parse_file(Path::new(&record.path), bytes, cx.quotes) {
         Ok(articles) => articles,
-        Err(e) => return fail(writer, fields, record, job, e.to_string()),
+        Err(e) => return fail(batch, fields, record, job, e.to_string()),
     };
     let known = job.previous.is_some();
     if known {
-        writer.delete_term(Term::from_field_text(fields.path, &record.path));
+        batch.delete_term(Term::from_field_text(fields.path, &record.path));
     }
     let builder = DocumentBuilder::new(fields);
     let mut article_docs = Vec::with_capacity(articles.len());
@@ -116,9 +116,9 @@ pub fn index_bytes(
         }
     }
     let quotes = quote_docs.len() as u64;
-    writer.add_file(article_docs, quote_docs);
+    batch.add_file(article_docs, quote_docs);
     record.articles = articles.len() as u64;
-    replace_record(writer, fields, &record, known)?;
+    replace_record(batch, fields, &record, known)?;
     Ok(Outcome::Indexed {
         record,
         quotes,
@@ -129,7 +129,7 @@ pub fn index_bytes(
 /// Records a failure. The file's earlier documents, if any, stay searchable:
 /// a file that breaks loses nothing that was indexed.
 fn fail(
-    writer: &DocBatch,
+    batch: &DocBatch,
     fields: &Fields,
     mut record: FileRecord,
     job: &Job,
@@ -138,21 +138,21 @@ fn fail(
     record.status = FileStatus::Failed;
     record.error = Some(reason.clone());
     record.articles = job.previous.as_ref().map_or(0, |p| p.articles);
-    replace_record(writer, fields, &record, job.previous.is_some())?;
+    replace_record(batch, fields, &record, job.previous.is_some())?;
     Ok(Outcome::Failed { reason })
 }
 
 /// Writes a file's record document, replacing the old one when the index
 /// `known` the file (a delete for a new file would only cost time at commit).
 pub fn replace_record(
-    writer: &DocBatch,
+    batch: &DocBatch,
     fields: &Fields,
     record: &FileRecord,
     known: bool,
 ) -> tantivy::Result<()> {
     if known {
-        writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+        batch.delete_term(Term::from_field_text(fields.file_path, &record.path));
     }
-    writer.add_record(DocumentBuilder::new(fields).file(record));
+    batch.add_record(DocumentBuilder::new(fields).file(record));
     Ok(())
 }

@@ -248,7 +248,7 @@ impl<'a> Run<'a> {
 
     fn job_context(&self) -> JobContext<'_> {
         JobContext {
-            writer: &self.batch,
+            batch: &self.batch,
             fields: self.index.fields(),
             gone_by_hash: &self.gone_by_hash,
             max_size: self.opts.max_file_size,
