@@ -29,7 +29,7 @@ const POSTINGS_MAX: u64 = 20_000;
 /// Documents whose `field` (an indexed, fast date field) lies between two bounds.
 #[derive(Debug, Clone)]
 pub struct DateRangeQuery {
-    field_name: String,
+    field: tantivy::schema::Field,
     lower: Bound<DateTime>,
     upper: Bound<DateTime>,
     by_column: RangeQuery,
@@ -37,18 +37,16 @@ pub struct DateRangeQuery {
 }
 
 impl DateRangeQuery {
-    /// Dates in `lower..upper` of `field` (named `field_name`). At least one
-    /// bound must be set.
+    /// Dates in `lower..upper` of `field`. At least one bound must be set.
     pub fn new(
         field: tantivy::schema::Field,
-        field_name: &str,
         lower: Bound<DateTime>,
         upper: Bound<DateTime>,
     ) -> DateRangeQuery {
         let term = |d: &DateTime| Term::from_field_date_for_search(field, *d);
         let (lo, hi) = (lower.as_ref().map(term), upper.as_ref().map(term));
         DateRangeQuery {
-            field_name: field_name.to_string(),
+            field,
             lower,
             upper,
             by_column: RangeQuery::new(lo.clone(), hi.clone()),
@@ -60,7 +58,7 @@ impl DateRangeQuery {
 impl Query for DateRangeQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(DateRangeWeight {
-            field_name: self.field_name.clone(),
+            field_name: scoring.schema().get_field_name(self.field).to_string(),
             lower: self.lower,
             upper: self.upper,
             by_column: self.by_column.weight(scoring)?,
@@ -174,7 +172,7 @@ mod tests {
             (Bound::Included(day(5000)), Bound::Unbounded),
         ];
         for (lo, hi) in ranges {
-            let ours = DateRangeQuery::new(date, "date", lo, hi);
+            let ours = DateRangeQuery::new(date, lo, hi);
             let term = |d: &DateTime| Term::from_field_date_for_search(date, *d);
             let theirs = RangeQuery::new(lo.as_ref().map(term), hi.as_ref().map(term));
             let expected = searcher.search(&theirs, &Count).unwrap();

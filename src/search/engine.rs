@@ -45,6 +45,15 @@ const SURNAMES_ONE_BY_ONE: usize = 16;
 /// The text query alone (for snippets, when there is one) and the whole query.
 type Queries = (Option<Box<dyn Query>>, Box<dyn Query>);
 
+/// A pass's fruits before scores are made uniform: ranked page, count,
+/// facets and histogram.
+type AllFruits<K> = (
+    Vec<(K, DocAddress)>,
+    usize,
+    BTreeMap<String, Vec<FacetCount>>,
+    Option<super::Histogram>,
+);
+
 /// What one collector pass gives.
 struct Pass {
     total: u64,
@@ -298,19 +307,36 @@ impl Engine {
         C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
         K: Send + Sync + 'static,
     {
-        if req.facets.is_empty() && req.histogram.is_none() {
+        let (ranked, total, facets, histogram) = if req.facets.is_empty() && req.histogram.is_none()
+        {
             // Nothing but a page and a count: a static pair of collectors,
             // without MultiCollector's two dynamic calls per matching doc.
             let (ranked, total) = self.searcher.search(query, &(top, Count))?;
-            let (scores, top) = ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
-            return Ok(Pass {
-                total: total as u64,
-                top,
-                scores,
-                facets: BTreeMap::new(),
-                histogram: None,
-            });
-        }
+            (ranked, total, BTreeMap::new(), None)
+        } else {
+            self.collect_all(query, req, top)?
+        };
+        let (scores, top) = ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
+        Ok(Pass {
+            total: total as u64,
+            top,
+            scores,
+            facets,
+            histogram,
+        })
+    }
+
+    /// The ranked page, the count, the facets and the histogram, in one pass.
+    fn collect_all<C, K>(
+        &self,
+        query: &dyn Query,
+        req: &SearchRequest,
+        top: C,
+    ) -> Result<AllFruits<K>>
+    where
+        C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
+        K: Send + Sync + 'static,
+    {
         let mut multi = MultiCollector::new();
         let top_handle = multi.add_collector(top);
         let count_handle = multi.add_collector(Count);
@@ -321,7 +347,6 @@ impl Engine {
             .collect();
         let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
         let mut fruits = self.searcher.search(query, &multi)?;
-        let ranked = top_handle.extract(&mut fruits);
         let mut facets = BTreeMap::new();
         let again =
             !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
@@ -334,14 +359,8 @@ impl Engine {
             (Some(h), Some(interval)) => Some(fold(&h.extract(&mut fruits), interval)),
             _ => None,
         };
-        let (scores, top): (Vec<f32>, Vec<DocAddress>) =
-            ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
-        Ok(Pass {
-            total: count_handle.extract(&mut fruits) as u64,
-            top,
-            scores,
-            facets,
-            histogram,
-        })
+        let ranked = top_handle.extract(&mut fruits);
+        let total = count_handle.extract(&mut fruits);
+        Ok((ranked, total, facets, histogram))
     }
 }

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 use tantivy::Searcher;
 
-use super::facets::{facet_value, SegmentTally};
+use super::facets::{column_values, SegmentTally};
 use super::FacetCount;
 use crate::error::Result;
 
@@ -29,17 +29,10 @@ impl FacetValues {
     ) -> Result<FacetValues> {
         let mut per_segment: Vec<Vec<String>> = Vec::new();
         for segment in searcher.segment_readers() {
-            let mut names = Vec::new();
-            if let Some(column) = segment.fast_fields().str(field)? {
-                let mut stream = column
-                    .dictionary()
-                    .stream()
-                    .map_err(tantivy::TantivyError::from)?;
-                while stream.advance() {
-                    names.push(facet_value(stream.key()));
-                }
-            }
-            per_segment.push(names);
+            per_segment.push(match segment.fast_fields().str(field)? {
+                Some(column) => column_values(&column)?,
+                None => Vec::new(),
+            });
         }
         let mut shown: Vec<String> = per_segment
             .iter()

@@ -204,6 +204,16 @@ fn name_sorted<T: Copy>(column: &StrColumn, set: &[(u64, T)]) -> Vec<(String, T)
     out
 }
 
+/// Every value of a facet column's dictionary, as shown, by term ordinal.
+pub fn column_values(column: &StrColumn) -> tantivy::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        out.push(facet_value(stream.key()));
+    }
+    Ok(out)
+}
+
 /// A facet dictionary key as the value shown: one allocation for the usual
 /// one-level value (a deeper one has `\0` between its levels).
 pub fn facet_value(key: &[u8]) -> String {

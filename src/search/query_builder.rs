@@ -277,12 +277,7 @@ fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
         Some(next) => Bound::Excluded(day_to_datetime(next)),
         None => Bound::Unbounded,
     };
-    Some(Box::new(DateRangeQuery::new(
-        fields.date,
-        "date",
-        lower,
-        upper,
-    )))
+    Some(Box::new(DateRangeQuery::new(fields.date, lower, upper)))
 }
 
 #[cfg(test)]

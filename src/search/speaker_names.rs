@@ -7,8 +7,8 @@ use std::path::Path;
 
 use tantivy::Searcher;
 
+use super::facets::column_values;
 use crate::error::{Error, Result};
-use crate::index::dictionary_strings;
 use crate::quotes::Aliases;
 
 /// The aliases shipped with morgue (`index-schema/aliases.txt`).
@@ -56,7 +56,7 @@ pub fn all_speakers(searcher: &Searcher) -> Result<Vec<String>> {
     let mut names = Vec::new();
     for segment in searcher.segment_readers() {
         if let Some(column) = segment.fast_fields().str("speaker_facet")? {
-            names.extend(dictionary_strings(&column)?);
+            names.extend(column_values(&column)?);
         }
     }
     names.sort_unstable();
