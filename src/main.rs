@@ -94,7 +94,27 @@ fn run(opts: Opts) -> Result<ExitCode, Error> {
     }
 }
 
+/// Allocations of this size and up get their own memory map, returned to the
+/// system when freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MMAP_THRESHOLD: libc::c_int = 256 << 10;
+
+/// glibc raises its mmap threshold each time a mapped block is freed, so the
+/// writer's 1 MB arena pages soon come from the heap, whose freed space is
+/// kept: a million-article run grew from 450 MB to 920 MB resident that way.
+/// A fixed threshold keeps them mapped and returned (measured in README
+/// "Performance": lower peak memory, no slower).
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator; called before
+    // any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    }
+}
+
 fn main() {
+    tune_allocator();
     let opts = Opts::parse();
     let code = match run(opts) {
         Ok(code) => code,

@@ -31,7 +31,7 @@ pub struct WalkProblem {
 }
 
 /// What a walk found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Walk {
     /// Files, sorted by path.
     pub files: Vec<WalkedFile>,

@@ -137,7 +137,6 @@ fn keep_speaker_renames(index: &MorgueIndex, location: &IndexLocation, progress:
 /// What is on disk against what the index holds: the walk and the plan.
 struct Survey {
     searcher: tantivy::Searcher,
-    walk: corpus::Walk,
     plan: Plan,
 }
 
@@ -148,12 +147,8 @@ impl Survey {
         let fields = index.fields();
         let (records, walk) =
             rayon::join(|| load_records(&searcher, fields), || corpus::walk(roots));
-        let plan = plan(&walk, &records?, roots, opts.retry_failed);
-        Ok(Survey {
-            searcher,
-            walk,
-            plan,
-        })
+        let plan = plan(walk, &records?, roots, opts.retry_failed);
+        Ok(Survey { searcher, plan })
     }
 }
 
@@ -211,13 +206,9 @@ impl<'a> Run<'a> {
     }
 
     fn run(mut self, survey: Survey) -> Result<IndexReport> {
-        let Survey {
-            searcher,
-            walk,
-            plan,
-        } = survey;
-        self.note_walk_problems(&walk.problems);
-        self.report.summary.seen = walk.files.len() as u64;
+        let Survey { searcher, plan } = survey;
+        self.note_walk_problems(&plan.problems);
+        self.report.summary.seen = plan.walked;
         self.report.summary.unchanged = plan.unchanged;
         self.state.in_progress = true;
         self.progress.start(plan.jobs.len() as u64);

@@ -6,15 +6,16 @@ use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
 
 use super::{FileRecord, FileStatus, Records};
-use crate::corpus::{Walk, WalkedFile};
+use crate::corpus::{Walk, WalkProblem, WalkedFile};
 
 /// A file the run must read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// The file as walked.
     pub file: WalkedFile,
-    /// Its record, when the index knew it (then it changed or is retried).
-    pub previous: Option<FileRecord>,
+    /// Its record, when the index knew it (then it changed or is retried);
+    /// boxed, as most jobs of a big first run have none.
+    pub previous: Option<Box<FileRecord>>,
 }
 
 /// What one run will do.
@@ -26,42 +27,50 @@ pub struct Plan {
     pub unchanged: u64,
     /// Records of files that are gone (candidates for a move when a new file has their hash).
     pub deleted: Vec<FileRecord>,
+    /// How many files the walk found.
+    pub walked: u64,
+    /// What the walk could not read.
+    pub problems: Vec<WalkProblem>,
 }
 
 /// Compares the walk with the records. `roots` are the folders walked: a
 /// record outside them is left alone, and so is one below a folder the walk
 /// could not read. Failed files are read again only when they changed or
 /// when `retry_failed` is set.
-pub fn plan(walk: &Walk, records: &Records, roots: &[PathBuf], retry_failed: bool) -> Plan {
-    let mut plan = Plan::default();
-    let mut seen: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
-    seen.reserve(walk.files.len());
-    for file in &walk.files {
-        let key = file.path.to_string_lossy();
-        let record = records.get(key.as_ref());
-        seen.insert(key);
-        match record {
+pub fn plan(mut walk: Walk, records: &Records, roots: &[PathBuf], retry_failed: bool) -> Plan {
+    let mut plan = Plan {
+        walked: walk.files.len() as u64,
+        ..Plan::default()
+    };
+    // The walked files move into the jobs (a million of them weigh); the
+    // records they match are remembered by the records' own keys.
+    let mut matched: FxHashSet<&str> = FxHashSet::default();
+    for file in std::mem::take(&mut walk.files) {
+        let record = records.get_key_value(file.path.to_string_lossy().as_ref());
+        if let Some((key, _)) = record {
+            matched.insert(key.as_str());
+        }
+        match record.map(|(_, rec)| rec) {
             Some(rec)
-                if same_stat(rec, file) && !(retry_failed && rec.status == FileStatus::Failed) =>
+                if same_stat(rec, &file) && !(retry_failed && rec.status == FileStatus::Failed) =>
             {
                 plan.unchanged += 1
             }
             previous => plan.jobs.push(Job {
-                file: file.clone(),
-                previous: previous.cloned(),
+                file,
+                previous: previous.map(|r| Box::new(r.clone())),
             }),
         }
     }
     let prefixes: Vec<String> = roots.iter().map(|r| dir_prefix(r)).collect();
     for (path, rec) in records {
-        if seen.contains(path.as_str()) || !prefixes.iter().any(|p| path.starts_with(p.as_str())) {
-            continue;
-        }
-        if !walk.is_unknown(Path::new(path)) {
+        let walked_root = prefixes.iter().any(|p| path.starts_with(p.as_str()));
+        if walked_root && !matched.contains(path.as_str()) && !walk.is_unknown(Path::new(path)) {
             plan.deleted.push(rec.clone());
         }
     }
     plan.deleted.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.problems = walk.problems;
     plan
 }
 
@@ -123,7 +132,7 @@ mod tests {
             record("/c/edit.txt", 6, 8, FileStatus::Ok),
             record("/c/gone.txt", 3, 3, FileStatus::Ok),
         ]);
-        let plan = plan(&walk, &recs, &["/c".into()], false);
+        let plan = plan(walk.clone(), &recs, &["/c".into()], false);
         let jobs: Vec<_> = plan
             .jobs
             .iter()
@@ -149,7 +158,7 @@ mod tests {
             }],
         };
         let recs = records(&[record("/mnt/disk/a.txt", 1, 1, FileStatus::Ok)]);
-        let plan = plan(&walk, &recs, &["/mnt/disk".into()], false);
+        let plan = plan(walk.clone(), &recs, &["/mnt/disk".into()], false);
         assert!(plan.deleted.is_empty());
     }
 
@@ -157,7 +166,7 @@ mod tests {
     fn records_outside_the_walked_roots_are_left_alone() {
         let walk = Walk::default();
         let recs = records(&[record("/other/a.txt", 1, 1, FileStatus::Ok)]);
-        let plan = plan(&walk, &recs, &["/c".into()], false);
+        let plan = plan(walk.clone(), &recs, &["/c".into()], false);
         assert!(plan.deleted.is_empty());
     }
 
@@ -168,7 +177,13 @@ mod tests {
             problems: vec![],
         };
         let recs = records(&[record("/c/bad.txt", 2, 2, FileStatus::Failed)]);
-        assert_eq!(plan(&walk, &recs, &["/c".into()], false).jobs.len(), 0);
-        assert_eq!(plan(&walk, &recs, &["/c".into()], true).jobs.len(), 1);
+        assert_eq!(
+            plan(walk.clone(), &recs, &["/c".into()], false).jobs.len(),
+            0
+        );
+        assert_eq!(
+            plan(walk.clone(), &recs, &["/c".into()], true).jobs.len(),
+            1
+        );
     }
 }
