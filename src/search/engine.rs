@@ -9,6 +9,7 @@ use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
+use super::doc_ords::{DocOrds, SegmentDocOrds};
 use super::facet_values::FacetValues;
 use super::facets::{
     facet_collector, facet_field_name, named_counts, sum_values, top_values, SegmentTally,
@@ -35,6 +36,8 @@ pub struct Engine {
     surnames_asked: AtomicUsize,
     /// Each facet's values decoded, once this engine counts facets again.
     facet_values: [OnceLock<FacetValues>; 4],
+    /// Each facet's ordinals decoded per document, likewise.
+    facet_ords: [OnceLock<SegmentDocOrds>; 4],
     /// Searches with facets answered so far.
     facet_searches: AtomicUsize,
 }
@@ -82,6 +85,7 @@ impl Engine {
             renames: OnceLock::new(),
             surnames_asked: AtomicUsize::new(0),
             facet_values: Default::default(),
+            facet_ords: Default::default(),
             facet_searches: AtomicUsize::new(0),
         })
     }
@@ -326,6 +330,16 @@ impl Engine {
         })
     }
 
+    /// The ordinals of `facet`, decoded per document on first use.
+    fn facet_ords(&self, facet: FacetName) -> Result<SegmentDocOrds> {
+        let slot = &self.facet_ords[facet as usize];
+        if let Some(flat) = slot.get() {
+            return Ok(flat.clone());
+        }
+        let flat = DocOrds::build_all(&self.searcher, facet_field_name(facet))?;
+        Ok(slot.get_or_init(|| flat).clone())
+    }
+
     /// The ranked page, the count, the facets and the histogram, in one pass.
     fn collect_all<C, K>(
         &self,
@@ -340,16 +354,16 @@ impl Engine {
         let mut multi = MultiCollector::new();
         let top_handle = multi.add_collector(top);
         let count_handle = multi.add_collector(Count);
-        let facet_handles: Vec<_> = req
-            .facets
-            .iter()
-            .map(|&f| (f, multi.add_collector(facet_collector(f))))
-            .collect();
+        let again =
+            !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
+        let mut facet_handles = Vec::new();
+        for &f in &req.facets {
+            let flat = again.then(|| self.facet_ords(f)).transpose()?;
+            facet_handles.push((f, multi.add_collector(facet_collector(f, flat))));
+        }
         let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
         let mut fruits = self.searcher.search(query, &multi)?;
         let mut facets = BTreeMap::new();
-        let again =
-            !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
         for (facet, handle) in facet_handles {
             let tallies = handle.extract(&mut fruits);
             let values = self.facet_top(facet, &tallies, req.facet_limit, again)?;

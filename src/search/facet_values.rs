@@ -4,6 +4,10 @@
 //! shows, where a one-shot query names every value it saw, segment by
 //! segment, and merges the names.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::Mutex;
+
 use rustc_hash::FxHashMap;
 use tantivy::Searcher;
 
@@ -17,6 +21,10 @@ pub struct FacetValues {
     shown_of_ord: Vec<Vec<u32>>,
     /// Shown values, in name order (a speaker under its canonical name).
     shown: Vec<String>,
+    /// One counter per shown value, kept zeroed between queries (a fresh
+    /// array of that size is a fresh memory map, paid in page faults), and
+    /// the values counted.
+    counters: Mutex<(Vec<u32>, Vec<u32>)>,
 }
 
 impl FacetValues {
@@ -53,37 +61,46 @@ impl FacetValues {
                 names.iter().map(of).collect()
             })
             .collect();
+        let counters = Mutex::new((vec![0; shown.len()], Vec::new()));
         Ok(FacetValues {
             shown_of_ord,
             shown,
+            counters,
         })
     }
 
     /// The `limit` most frequent shown values of `tallies`, most frequent
     /// first, ties by name.
     pub fn top(&self, tallies: &[SegmentTally], limit: usize) -> Vec<FacetCount> {
-        let entries: usize = tallies.iter().map(|t| t.counts.len()).sum();
-        let per_value = tallies.iter().flat_map(|tally| {
-            let map = self.shown_of_ord.get(tally.segment as usize);
-            tally.counts.iter().filter_map(move |&(ord, n)| {
-                let shown = *map?.get(ord as usize)?;
-                Some((shown, u64::from(n)))
-            })
-        });
+        let entries: usize = tallies.iter().map(SegmentTally::seen_bound).sum();
+        let per_value = |add: &mut dyn FnMut(u32, u32)| {
+            for tally in tallies {
+                let Some(map) = self.shown_of_ord.get(tally.segment as usize) else {
+                    continue;
+                };
+                tally.for_each_seen(|ord, n| {
+                    if let Some(&shown) = map.get(ord as usize) {
+                        add(shown, n);
+                    }
+                });
+            }
+        };
         // Many values seen: one counter per shown value; few: a map of them.
         let mut all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
-            let mut counts = vec![0u64; self.shown.len()];
-            for (shown, n) in per_value {
-                counts[shown as usize] += n;
-            }
-            let seen = counts.iter().enumerate().filter(|(_, &n)| n > 0);
-            seen.map(|(shown, &n)| (shown as u32, n)).collect()
+            let mut guard = self.counters.lock().unwrap_or_else(|e| e.into_inner());
+            let (counters, touched) = &mut *guard;
+            per_value(&mut |shown, n| {
+                let c = &mut counters[shown as usize];
+                if *c == 0 {
+                    touched.push(shown);
+                }
+                *c += n;
+            });
+            most_counted(counters, touched, limit)
         } else {
             let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
             counts.reserve(entries);
-            for (shown, n) in per_value {
-                *counts.entry(shown).or_default() += n;
-            }
+            per_value(&mut |shown, n| *counts.entry(shown).or_default() += u64::from(n));
             counts.into_iter().collect()
         };
         // Shown values are numbered in name order: ties go by number.
@@ -100,4 +117,24 @@ impl FacetValues {
             })
             .collect()
     }
+}
+
+/// The `limit` highest of the `touched` counters as (number, count), ties
+/// by number; every counter and the list are left cleared.
+fn most_counted(counters: &mut [u32], touched: &mut Vec<u32>, limit: usize) -> Vec<(u32, u64)> {
+    // Worst kept on top: lowest count, then highest number.
+    let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
+    for shown in touched.drain(..) {
+        let n = std::mem::take(&mut counters[shown as usize]);
+        let entry = Reverse((n, Reverse(shown)));
+        if kept.len() < limit.max(1) {
+            kept.push(entry);
+        } else if kept.peek().is_some_and(|worst| entry < *worst) {
+            kept.pop();
+            kept.push(entry);
+        }
+    }
+    kept.into_iter()
+        .map(|Reverse((n, Reverse(shown)))| (shown, u64::from(n)))
+        .collect()
 }

@@ -1,7 +1,9 @@
 //! Runs searches on an index: query building, collectors for totals, facets
 //! and histograms, hits with snippets.
 
+mod column_batch;
 mod date_filter;
+mod doc_ords;
 mod engine;
 mod facet_values;
 mod facets;

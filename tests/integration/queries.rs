@@ -224,8 +224,9 @@ fn undated_articles_are_found_by_text_and_excluded_by_date_filters() {
     assert_eq!(env.search(&["steel", "--year", "2025"])["total"], 0);
 }
 
-/// An engine that counts facets again decodes each facet's values once and
-/// names only those it shows: the counts must be those of a first search.
+/// An engine that counts facets again decodes each facet's values and its
+/// documents' ordinals once, names only the values it shows, and reuses its
+/// counters: the counts must be those of a first search, every time.
 #[test]
 fn facet_counts_are_the_same_when_an_engine_counts_again() {
     use morgue::query::Kind;
@@ -245,13 +246,15 @@ fn facet_counts_are_the_same_when_an_engine_counts_again() {
                 };
                 let engine = Engine::open(&location).unwrap();
                 let first = engine.search(&req).unwrap().facets;
-                let again = engine.search(&req).unwrap().facets;
                 assert!(first["speaker"].len() > 1, "{kind:?} {text:?}: {first:?}");
-                assert_eq!(
-                    serde_json::to_value(&first).unwrap(),
-                    serde_json::to_value(&again).unwrap(),
-                    "{kind:?} {text:?} limit {limit}"
-                );
+                for _ in 0..2 {
+                    let again = engine.search(&req).unwrap().facets;
+                    assert_eq!(
+                        serde_json::to_value(&first).unwrap(),
+                        serde_json::to_value(&again).unwrap(),
+                        "{kind:?} {text:?} limit {limit}"
+                    );
+                }
             }
         }
     }

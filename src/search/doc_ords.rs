@@ -1,0 +1,150 @@
+//! Each document's facet ordinals, decoded once into two flat arrays, for an
+//! engine that counts a facet again (a scheduled job's many queries, a
+//! benchmark, a server). A column read costs a rank in its optional index
+//! and reads of its start index and values, even a batch at a time; a flat
+//! array costs two loads a document. A first query counts from the columns
+//! ([`super::column_batch`]); the second builds these, once per facet.
+
+use std::sync::Arc;
+
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, Searcher};
+
+use super::column_batch::{ColumnBatch, BATCH};
+use crate::error::Result;
+
+/// The ordinals of one segment's facet column, document by document.
+#[derive(Debug, Default, PartialEq)]
+pub struct DocOrds {
+    /// The ordinals of document `d` are `ords[offsets[d]..offsets[d + 1]]`.
+    offsets: Vec<u32>,
+    ords: Vec<u32>,
+}
+
+/// [`DocOrds`] of every segment of a searcher (None: the segment has no
+/// such column), by segment ordinal.
+pub type SegmentDocOrds = Arc<Vec<Option<DocOrds>>>;
+
+impl DocOrds {
+    /// Decodes `column` for documents `0..max_doc`.
+    pub fn build(column: &StrColumn, max_doc: u32) -> DocOrds {
+        let mut offsets = Vec::with_capacity(max_doc as usize + 1);
+        let mut ords = Vec::new();
+        let mut batch = ColumnBatch::default();
+        let mut docs = Vec::with_capacity(BATCH);
+        offsets.push(0);
+        // Invariant: offsets[next] is where document `next` starts.
+        let mut next: DocId = 0;
+        for start in (0..max_doc).step_by(BATCH) {
+            docs.clear();
+            docs.extend(start..max_doc.min(start + BATCH as u32));
+            batch.for_each_doc(column.ords(), &docs, |doc, values| {
+                // Documents without a value in between: empty.
+                offsets.extend((next..doc).map(|_| ords.len() as u32));
+                ords.extend(values.iter().map(|&v| v as u32));
+                offsets.push(ords.len() as u32);
+                next = doc + 1;
+            });
+        }
+        offsets.extend((next..max_doc).map(|_| ords.len() as u32));
+        DocOrds { offsets, ords }
+    }
+
+    /// The ordinals of `doc`.
+    #[inline]
+    pub fn of(&self, doc: DocId) -> &[u32] {
+        let d = doc as usize;
+        &self.ords[self.offsets[d] as usize..self.offsets[d + 1] as usize]
+    }
+
+    /// Decodes the facet column `field` of every segment of `searcher`.
+    pub fn build_all(searcher: &Searcher, field: &str) -> Result<SegmentDocOrds> {
+        let mut all = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().str(field)?;
+            all.push(column.map(|c| DocOrds::build(&c, segment.max_doc())));
+        }
+        Ok(Arc::new(all))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{Facet, FacetOptions, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    /// A segment whose documents hold `values[d]` as facets.
+    fn segment(values: &[Vec<&str>]) -> (Searcher, StrColumn) {
+        let mut schema = Schema::builder();
+        let f = schema.add_facet_field("f", FacetOptions::default());
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for doc_values in values {
+            let mut doc = TantivyDocument::new();
+            for v in doc_values {
+                doc.add_facet(f, Facet::from_path([*v]));
+            }
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let column = searcher.segment_reader(0).fast_fields().str("f");
+        (searcher.clone(), column.unwrap().unwrap())
+    }
+
+    /// What tantivy's own per-document reads give.
+    fn expected(column: &StrColumn, docs: impl Iterator<Item = DocId>) -> Vec<Vec<u32>> {
+        docs.map(|d| column.term_ords(d).map(|o| o as u32).collect())
+            .collect()
+    }
+
+    #[test]
+    fn flat_ordinals_match_the_column_with_gaps_and_many_values() {
+        // Over two batches, with runs of documents without a value.
+        let mut values: Vec<Vec<&str>> = Vec::new();
+        for d in 0..2 * BATCH + 17 {
+            values.push(match d % 7 {
+                0 | 1 => vec![],
+                2 => vec!["b", "a", "c"],
+                _ => vec![["a", "b", "c", "d"][d % 4]],
+            });
+        }
+        let (searcher, column) = segment(&values);
+        let max_doc = searcher.segment_reader(0).max_doc();
+        let flat = DocOrds::build(&column, max_doc);
+        let got: Vec<Vec<u32>> = (0..max_doc).map(|d| flat.of(d).to_vec()).collect();
+        assert_eq!(got, expected(&column, 0..max_doc));
+        assert!(got.iter().any(|o| o.len() == 3) && got.iter().any(Vec::is_empty));
+    }
+
+    #[test]
+    fn batches_of_sparse_and_dense_documents_match_the_column() {
+        let values: Vec<Vec<&str>> = (0..3000)
+            .map(|d| match d % 5 {
+                0 => vec![],
+                1 => vec!["x", "y"],
+                _ => vec!["z"],
+            })
+            .collect();
+        let (_, column) = segment(&values);
+        let mut batch = ColumnBatch::default();
+        for docs in [
+            (0..1024).collect::<Vec<DocId>>(),
+            (0..3000).step_by(97).collect(),
+            vec![5, 6, 2999],
+        ] {
+            let mut got = Vec::new();
+            batch.for_each_doc(column.ords(), &docs, |doc, v| {
+                got.push((doc, v.iter().map(|&o| o as u32).collect::<Vec<_>>()))
+            });
+            let want: Vec<(DocId, Vec<u32>)> = docs
+                .iter()
+                .zip(expected(&column, docs.iter().copied()))
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(&d, v)| (d, v))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+}
