@@ -3,7 +3,10 @@
 //! benchmark, a server). A column read costs a rank in its optional index
 //! and reads of its start index and values, even a batch at a time; a flat
 //! array costs two loads a document. A first query counts from the columns
-//! ([`super::column_batch`]); the second builds these, once per facet.
+//! ([`super::column_batch`]); the second builds these, once per facet, with
+//! each ordinal replaced by its value's number across segments
+//! ([`super::facet_values`]), so that a query adds straight into one counter
+//! per value.
 
 use std::sync::Arc;
 
@@ -57,14 +60,19 @@ impl DocOrds {
         &self.ords[self.offsets[d] as usize..self.offsets[d + 1] as usize]
     }
 
+    /// Replaces every ordinal by `f(ordinal)`.
+    pub fn map(&mut self, f: impl Fn(u32) -> u32) {
+        self.ords.iter_mut().for_each(|o| *o = f(*o));
+    }
+
     /// Decodes the facet column `field` of every segment of `searcher`.
-    pub fn build_all(searcher: &Searcher, field: &str) -> Result<SegmentDocOrds> {
+    pub fn build_all(searcher: &Searcher, field: &str) -> Result<Vec<Option<DocOrds>>> {
         let mut all = Vec::new();
         for segment in searcher.segment_readers() {
             let column = segment.fast_fields().str(field)?;
             all.push(column.map(|c| DocOrds::build(&c, segment.max_doc())));
         }
-        Ok(Arc::new(all))
+        Ok(all)
     }
 }
 

@@ -3,13 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use super::doc_ords::{DocOrds, SegmentDocOrds};
+use super::doc_ords::SegmentDocOrds;
 use super::facet_values::FacetValues;
 use super::facets::{
     facet_collector, facet_field_name, named_counts, sum_values, top_values, SegmentTally,
@@ -35,7 +35,7 @@ pub struct Engine {
     renames: OnceLock<RenameMap>,
     surnames_asked: AtomicUsize,
     /// Each facet's values decoded, once this engine counts facets again.
-    facet_values: [OnceLock<FacetValues>; 4],
+    facet_values: [OnceLock<Arc<FacetValues>>; 4],
     /// Each facet's ordinals decoded per document, likewise.
     facet_ords: [OnceLock<SegmentDocOrds>; 4],
     /// Searches with facets answered so far.
@@ -241,21 +241,26 @@ impl Engine {
         limit: usize,
         again: bool,
     ) -> Result<Vec<FacetCount>> {
-        let slot = &self.facet_values[facet as usize];
-        if slot.get().is_none() && again {
-            let renames = (facet == FacetName::Speaker).then(|| self.renames());
-            let rename = |n: &str| renames.and_then(|r| r.get(n)).map(String::as_str);
-            let values = FacetValues::build(&self.searcher, facet_field_name(facet), rename)?;
-            let _ = slot.set(values);
-        }
-        if let Some(values) = slot.get() {
-            return Ok(values.top(tallies, limit));
+        if again {
+            return Ok(self.facet_values(facet)?.top(tallies, limit));
         }
         let counts = named_counts(tallies);
         Ok(match facet {
             FacetName::Speaker => self.merge_speakers(counts, limit),
             _ => top_values(counts, limit),
         })
+    }
+
+    /// The values of `facet`, decoded on first use.
+    fn facet_values(&self, facet: FacetName) -> Result<Arc<FacetValues>> {
+        let slot = &self.facet_values[facet as usize];
+        if let Some(values) = slot.get() {
+            return Ok(values.clone());
+        }
+        let renames = (facet == FacetName::Speaker).then(|| self.renames());
+        let rename = |n: &str| renames.and_then(|r| r.get(n)).map(String::as_str);
+        let values = FacetValues::build(&self.searcher, facet_field_name(facet), rename)?;
+        Ok(slot.get_or_init(|| Arc::new(values)).clone())
     }
 
     /// Speaker counts with each person counted once under their canonical name.
@@ -330,13 +335,13 @@ impl Engine {
         })
     }
 
-    /// The ordinals of `facet`, decoded per document on first use.
-    fn facet_ords(&self, facet: FacetName) -> Result<SegmentDocOrds> {
+    /// Each document's value numbers of `facet`, decoded on first use.
+    fn facet_ords(&self, facet: FacetName, values: &FacetValues) -> Result<SegmentDocOrds> {
         let slot = &self.facet_ords[facet as usize];
         if let Some(flat) = slot.get() {
             return Ok(flat.clone());
         }
-        let flat = DocOrds::build_all(&self.searcher, facet_field_name(facet))?;
+        let flat = values.flat_ords(&self.searcher, facet_field_name(facet))?;
         Ok(slot.get_or_init(|| flat).clone())
     }
 
@@ -356,17 +361,49 @@ impl Engine {
         let count_handle = multi.add_collector(Count);
         let again =
             !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
+        // Counted again: straight into each facet's counters, unless
+        // another query of this engine is counting into them.
+        let values: Vec<Option<Arc<FacetValues>>> = match again {
+            true => req
+                .facets
+                .iter()
+                .map(|&f| self.facet_values(f).map(Some))
+                .collect::<Result<_>>()?,
+            false => vec![None; req.facets.len()],
+        };
+        let held: Vec<_> = values
+            .iter()
+            .map(|v| v.as_ref().and_then(|v| v.busy.try_lock().ok()))
+            .collect();
         let mut facet_handles = Vec::new();
-        for &f in &req.facets {
-            let flat = again.then(|| self.facet_ords(f)).transpose()?;
-            facet_handles.push((f, multi.add_collector(facet_collector(f, flat))));
+        for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
+            let flat = match (v, busy) {
+                (Some(v), Some(_)) => Some((self.facet_ords(f, v)?, v.clone())),
+                _ => None,
+            };
+            let counted = flat.is_some();
+            facet_handles.push((f, counted, multi.add_collector(facet_collector(f, flat))));
         }
         let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
-        let mut fruits = self.searcher.search(query, &multi)?;
+        let fruits = self.searcher.search(query, &multi);
+        // The counters are read, and so cleared, even when the search failed.
+        let counted: Vec<Option<Vec<FacetCount>>> = (facet_handles.iter().zip(&values))
+            .map(|((_, counted, _), v)| match (counted, v) {
+                (true, Some(v)) => Some(v.top_counted(req.facet_limit)),
+                _ => None,
+            })
+            .collect();
+        drop(held);
+        let mut fruits = fruits?;
         let mut facets = BTreeMap::new();
-        for (facet, handle) in facet_handles {
-            let tallies = handle.extract(&mut fruits);
-            let values = self.facet_top(facet, &tallies, req.facet_limit, again)?;
+        for ((facet, _, handle), top) in facet_handles.into_iter().zip(counted) {
+            let values = match top {
+                Some(top) => top,
+                None => {
+                    let tallies = handle.extract(&mut fruits);
+                    self.facet_top(facet, &tallies, req.facet_limit, again)?
+                }
+            };
             facets.insert(facet.name().to_string(), values);
         }
         let histogram = match (hist_handle, req.histogram) {

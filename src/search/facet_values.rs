@@ -1,8 +1,9 @@
 //! Every value of one facet across the index, decoded once and numbered in
 //! name order, for an engine that answers many facet queries: a query then
-//! adds its per-segment counts into one array and names only the values it
-//! shows, where a one-shot query names every value it saw, segment by
-//! segment, and merges the names.
+//! adds into one counter per value (straight from each document's value
+//! numbers, [`super::doc_ords`]) and names only the values it shows, where a
+//! one-shot query names every value it saw, segment by segment, and merges
+//! the names.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -11,6 +12,7 @@ use std::sync::Mutex;
 use rustc_hash::FxHashMap;
 use tantivy::Searcher;
 
+use super::doc_ords::{DocOrds, SegmentDocOrds};
 use super::facets::{column_values, SegmentTally};
 use super::FacetCount;
 use crate::error::Result;
@@ -22,9 +24,76 @@ pub struct FacetValues {
     /// Shown values, in name order (a speaker under its canonical name).
     shown: Vec<String>,
     /// One counter per shown value, kept zeroed between queries (a fresh
-    /// array of that size is a fresh memory map, paid in page faults), and
-    /// the values counted.
-    counters: Mutex<(Vec<u32>, Vec<u32>)>,
+    /// array of that size is a fresh memory map, paid in page faults).
+    counters: Mutex<ShownCounters>,
+    /// Held by the one query counting straight into `counters`.
+    pub busy: Mutex<()>,
+}
+
+/// A counter per shown value, with the values counted while they are few
+/// (reading back visits those, or every counter once many were counted).
+#[derive(Default)]
+pub struct ShownCounters {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+    /// Too many values to list: reading back scans every counter.
+    full: bool,
+}
+
+impl ShownCounters {
+    /// Adds `n` to the counter of shown value `shown`.
+    #[inline]
+    pub fn add(&mut self, shown: u32, n: u32) {
+        let size = self.counts.len();
+        let c = &mut self.counts[shown as usize];
+        if *c == 0 && !self.full {
+            self.touched.push(shown);
+            self.full = self.touched.len() * 8 > size;
+        }
+        *c += n;
+    }
+
+    /// Adds one to each of `shown`.
+    #[inline]
+    pub fn add_each(&mut self, shown: &[u32]) {
+        if self.full {
+            shown.iter().for_each(|&s| self.counts[s as usize] += 1);
+        } else {
+            shown.iter().for_each(|&s| self.add(s, 1));
+        }
+    }
+
+    /// The `limit` highest counters as (number, count), ties by number;
+    /// every counter is left at zero.
+    fn take_top(&mut self, limit: usize) -> Vec<(u32, u64)> {
+        // Worst kept on top: lowest count, then highest number.
+        let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
+        let mut offer = |shown: u32, n: u32| {
+            let entry = Reverse((n, Reverse(shown)));
+            if kept.len() < limit.max(1) {
+                kept.push(entry);
+            } else if kept.peek().is_some_and(|worst| entry < *worst) {
+                kept.pop();
+                kept.push(entry);
+            }
+        };
+        if self.full {
+            for (shown, c) in self.counts.iter_mut().enumerate() {
+                if *c > 0 {
+                    offer(shown as u32, std::mem::take(c));
+                }
+            }
+        } else {
+            for &shown in &self.touched {
+                offer(shown, std::mem::take(&mut self.counts[shown as usize]));
+            }
+        }
+        self.touched.clear();
+        self.full = false;
+        kept.into_iter()
+            .map(|Reverse((n, Reverse(shown)))| (shown, u64::from(n)))
+            .collect()
+    }
 }
 
 impl FacetValues {
@@ -61,12 +130,39 @@ impl FacetValues {
                 names.iter().map(of).collect()
             })
             .collect();
-        let counters = Mutex::new((vec![0; shown.len()], Vec::new()));
+        let counters = Mutex::new(ShownCounters {
+            counts: vec![0; shown.len()],
+            ..ShownCounters::default()
+        });
         Ok(FacetValues {
             shown_of_ord,
             shown,
             counters,
+            busy: Mutex::new(()),
         })
+    }
+
+    /// The counters a query adds to (see [`Self::busy`]).
+    pub fn counters(&self) -> std::sync::MutexGuard<'_, ShownCounters> {
+        self.counters.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The `limit` most counted values of the counters, most frequent
+    /// first, ties by name; the counters are left at zero.
+    pub fn top_counted(&self, limit: usize) -> Vec<FacetCount> {
+        let top = self.counters().take_top(limit);
+        self.named(top, limit)
+    }
+
+    /// Each document's shown value numbers, segment by segment.
+    pub fn flat_ords(&self, searcher: &Searcher, field: &str) -> Result<SegmentDocOrds> {
+        let mut all = DocOrds::build_all(searcher, field)?;
+        for (segment, flat) in all.iter_mut().enumerate() {
+            if let (Some(flat), Some(map)) = (flat, self.shown_of_ord.get(segment)) {
+                flat.map(|ord| map[ord as usize]);
+            }
+        }
+        Ok(std::sync::Arc::new(all))
     }
 
     /// The `limit` most frequent shown values of `tallies`, most frequent
@@ -86,23 +182,31 @@ impl FacetValues {
             }
         };
         // Many values seen: one counter per shown value; few: a map of them.
-        let mut all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
-            let mut guard = self.counters.lock().unwrap_or_else(|e| e.into_inner());
-            let (counters, touched) = &mut *guard;
-            per_value(&mut |shown, n| {
-                let c = &mut counters[shown as usize];
-                if *c == 0 {
-                    touched.push(shown);
+        let all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
+            // The shared counters, unless a query is counting into them.
+            let busy = self.busy.try_lock();
+            let mut own = ShownCounters::default();
+            let mut shared = busy.is_ok().then(|| self.counters());
+            let counters = match shared.as_deref_mut() {
+                Some(shared) => shared,
+                None => {
+                    own.counts = vec![0; self.shown.len()];
+                    &mut own
                 }
-                *c += n;
-            });
-            most_counted(counters, touched, limit)
+            };
+            per_value(&mut |shown, n| counters.add(shown, n));
+            counters.take_top(limit)
         } else {
             let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
             counts.reserve(entries);
             per_value(&mut |shown, n| *counts.entry(shown).or_default() += u64::from(n));
             counts.into_iter().collect()
         };
+        self.named(all, limit)
+    }
+
+    /// The `limit` first of (number, count) by count, then number, named.
+    fn named(&self, mut all: Vec<(u32, u64)>, limit: usize) -> Vec<FacetCount> {
         // Shown values are numbered in name order: ties go by number.
         let order = |a: &(u32, u64), b: &(u32, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         if limit < all.len() {
@@ -117,24 +221,4 @@ impl FacetValues {
             })
             .collect()
     }
-}
-
-/// The `limit` highest of the `touched` counters as (number, count), ties
-/// by number; every counter and the list are left cleared.
-fn most_counted(counters: &mut [u32], touched: &mut Vec<u32>, limit: usize) -> Vec<(u32, u64)> {
-    // Worst kept on top: lowest count, then highest number.
-    let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
-    for shown in touched.drain(..) {
-        let n = std::mem::take(&mut counters[shown as usize]);
-        let entry = Reverse((n, Reverse(shown)));
-        if kept.len() < limit.max(1) {
-            kept.push(entry);
-        } else if kept.peek().is_some_and(|worst| entry < *worst) {
-            kept.pop();
-            kept.push(entry);
-        }
-    }
-    kept.into_iter()
-        .map(|Reverse((n, Reverse(shown)))| (shown, u64::from(n)))
-        .collect()
 }

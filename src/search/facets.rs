@@ -2,12 +2,15 @@
 //! level deep (`/Marco Rubio`), so a segment counts the term ordinals of the
 //! facet's column; the engine names them (see also [`super::facet_values`]).
 
+use std::sync::Arc;
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentReader};
 
 use super::column_batch::{ColumnBatch, BATCH};
 use super::doc_ords::SegmentDocOrds;
+use super::facet_values::FacetValues;
 use super::{FacetCount, FacetName};
 
 /// The facet field that holds a facet's values.
@@ -23,12 +26,17 @@ pub fn facet_field_name(facet: FacetName) -> &'static str {
 /// Counts the values of one facet over the matching documents.
 pub struct FacetCounter {
     field: &'static str,
-    flat: Option<SegmentDocOrds>,
+    flat: Option<Flat>,
 }
 
-/// A collector counting every value of `facet`, from the facet's columns or,
-/// when given, from its ordinals already decoded.
-pub fn facet_collector(facet: FacetName, flat: Option<SegmentDocOrds>) -> FacetCounter {
+/// Each document's shown value numbers, and the counters to add them to
+/// (the caller holds [`FacetValues::busy`]).
+pub type Flat = (SegmentDocOrds, Arc<FacetValues>);
+
+/// A collector counting every value of `facet`: into per-segment tallies
+/// from the facet's columns or, when given, straight into the counters of
+/// the facet's values from its documents' value numbers.
+pub fn facet_collector(facet: FacetName, flat: Option<Flat>) -> FacetCounter {
     FacetCounter {
         field: facet_field_name(facet),
         flat,
@@ -43,7 +51,7 @@ pub struct FacetSegmentCounter {
     tally: Tally,
     docs: Vec<DocId>,
     batch: ColumnBatch<u64>,
-    flat: Option<SegmentDocOrds>,
+    flat: Option<Flat>,
 }
 
 impl FacetSegmentCounter {
@@ -52,20 +60,20 @@ impl FacetSegmentCounter {
         let Some(column) = &self.column else {
             return self.docs.clear();
         };
-        let tally = &mut self.tally;
-        let flat = self.flat.as_ref();
-        match flat.and_then(|f| f.get(self.segment as usize)?.as_ref()) {
-            Some(flat) => {
+        if let Some((flat, values)) = &self.flat {
+            if let Some(flat) = flat.get(self.segment as usize).and_then(Option::as_ref) {
+                let mut counters = values.counters();
                 for &doc in &self.docs {
-                    flat.of(doc).iter().for_each(|&o| tally.add(o));
+                    counters.add_each(flat.of(doc));
                 }
             }
-            None => self
-                .batch
-                .for_each_doc(column.ords(), &self.docs, |_, ords| {
-                    ords.iter().for_each(|&o| tally.add(o as u32))
-                }),
+            return self.docs.clear();
         }
+        let tally = &mut self.tally;
+        self.batch
+            .for_each_doc(column.ords(), &self.docs, |_, ords| {
+                ords.iter().for_each(|&o| tally.add(o as u32))
+            });
         tally.settle(column.num_terms());
         self.docs.clear();
     }
