@@ -345,6 +345,23 @@ impl Engine {
         Ok(slot.get_or_init(|| flat).clone())
     }
 
+    /// Facets counted again go straight into their values' counters
+    /// (unless another query of this engine is counting into them): their
+    /// values, decoded on first use.
+    fn values_counted_again(
+        &self,
+        facets: &[FacetName],
+        again: bool,
+    ) -> Result<Vec<Option<Arc<FacetValues>>>> {
+        match again {
+            true => facets
+                .iter()
+                .map(|&f| self.facet_values(f).map(Some))
+                .collect(),
+            false => Ok(vec![None; facets.len()]),
+        }
+    }
+
     /// The ranked page, the count, the facets and the histogram, in one pass.
     fn collect_all<C, K>(
         &self,
@@ -361,37 +378,28 @@ impl Engine {
         let count_handle = multi.add_collector(Count);
         let again =
             !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
-        // Counted again: straight into each facet's counters, unless
-        // another query of this engine is counting into them.
-        let values: Vec<Option<Arc<FacetValues>>> = match again {
-            true => req
-                .facets
-                .iter()
-                .map(|&f| self.facet_values(f).map(Some))
-                .collect::<Result<_>>()?,
-            false => vec![None; req.facets.len()],
-        };
+        let values = self.values_counted_again(&req.facets, again)?;
         let held: Vec<_> = values
             .iter()
             .map(|v| v.as_ref().and_then(|v| v.busy.try_lock().ok()))
             .collect();
+        // Each facet's handle, with the values whose counters it adds to
+        // when it counts straight into them.
         let mut facet_handles = Vec::new();
         for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
-            let flat = match (v, busy) {
-                (Some(v), Some(_)) => Some((self.facet_ords(f, v)?, v.clone())),
-                _ => None,
+            let counting = v.as_ref().filter(|_| busy.is_some());
+            let flat = match counting {
+                Some(v) => Some((self.facet_ords(f, v)?, v.clone())),
+                None => None,
             };
-            let counted = flat.is_some();
-            facet_handles.push((f, counted, multi.add_collector(facet_collector(f, flat))));
+            let handle = multi.add_collector(facet_collector(f, flat));
+            facet_handles.push((f, counting, handle));
         }
         let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
         let fruits = self.searcher.search(query, &multi);
         // The counters are read, and so cleared, even when the search failed.
-        let counted: Vec<Option<Vec<FacetCount>>> = (facet_handles.iter().zip(&values))
-            .map(|((_, counted, _), v)| match (counted, v) {
-                (true, Some(v)) => Some(v.top_counted(req.facet_limit)),
-                _ => None,
-            })
+        let counted: Vec<Option<Vec<FacetCount>>> = (facet_handles.iter())
+            .map(|(_, counting, _)| counting.map(|v| v.top_counted(req.facet_limit)))
             .collect();
         drop(held);
         let mut fruits = fruits?;

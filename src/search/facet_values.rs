@@ -41,6 +41,14 @@ pub struct ShownCounters {
 }
 
 impl ShownCounters {
+    /// Zeroed counters for `values` values.
+    fn sized(values: usize) -> ShownCounters {
+        ShownCounters {
+            counts: vec![0; values],
+            ..ShownCounters::default()
+        }
+    }
+
     /// Adds `n` to the counter of shown value `shown`.
     #[inline]
     pub fn add(&mut self, shown: u32, n: u32) {
@@ -130,10 +138,7 @@ impl FacetValues {
                 names.iter().map(of).collect()
             })
             .collect();
-        let counters = Mutex::new(ShownCounters {
-            counts: vec![0; shown.len()],
-            ..ShownCounters::default()
-        });
+        let counters = Mutex::new(ShownCounters::sized(shown.len()));
         Ok(FacetValues {
             shown_of_ord,
             shown,
@@ -166,7 +171,8 @@ impl FacetValues {
     }
 
     /// The `limit` most frequent shown values of `tallies`, most frequent
-    /// first, ties by name.
+    /// first, ties by name: for a query that counted per segment, as one
+    /// does when another holds [`Self::busy`].
     pub fn top(&self, tallies: &[SegmentTally], limit: usize) -> Vec<FacetCount> {
         let entries: usize = tallies.iter().map(SegmentTally::seen_bound).sum();
         let per_value = |add: &mut dyn FnMut(u32, u32)| {
@@ -183,17 +189,9 @@ impl FacetValues {
         };
         // Many values seen: one counter per shown value; few: a map of them.
         let all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
-            // The shared counters, unless a query is counting into them.
-            let busy = self.busy.try_lock();
-            let mut own = ShownCounters::default();
-            let mut shared = busy.is_ok().then(|| self.counters());
-            let counters = match shared.as_deref_mut() {
-                Some(shared) => shared,
-                None => {
-                    own.counts = vec![0; self.shown.len()];
-                    &mut own
-                }
-            };
+            // Counters of its own: the shared ones may be in use (this is
+            // the path of a query that found them busy).
+            let mut counters = ShownCounters::sized(self.shown.len());
             per_value(&mut |shown, n| counters.add(shown, n));
             counters.take_top(limit)
         } else {

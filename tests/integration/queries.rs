@@ -224,6 +224,35 @@ fn undated_articles_are_found_by_text_and_excluded_by_date_filters() {
     assert_eq!(env.search(&["steel", "--year", "2025"])["total"], 0);
 }
 
+/// A facet asked twice in one request finds its counters in use the second
+/// time and counts per segment instead: both give the same counts.
+#[test]
+fn a_facet_asked_twice_counts_the_same_both_ways() {
+    use morgue::search::{Engine, FacetName, SearchRequest};
+    let env = sample_env();
+    let location = morgue::index::IndexLocation::new(&env.index);
+    let engine = Engine::open(&location).unwrap();
+    let req = SearchRequest {
+        facets: vec![FacetName::Speaker, FacetName::Dateline],
+        facet_limit: 1000,
+        limit: 0,
+        ..SearchRequest::default()
+    };
+    let once = engine.search(&req).unwrap().facets;
+    let twice = SearchRequest {
+        facets: vec![FacetName::Speaker, FacetName::Speaker],
+        ..req
+    };
+    for _ in 0..2 {
+        let got = engine.search(&twice).unwrap().facets;
+        assert!(got["speaker"].len() > 1, "{got:?}");
+        assert_eq!(
+            serde_json::to_value(&got["speaker"]).unwrap(),
+            serde_json::to_value(&once["speaker"]).unwrap()
+        );
+    }
+}
+
 /// An engine that counts facets again decodes each facet's values and its
 /// documents' ordinals once, names only the values it shows, and reuses its
 /// counters: the counts must be those of a first search, every time.
