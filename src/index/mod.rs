@@ -16,6 +16,7 @@ mod schema_file;
 mod state;
 mod stem_cache;
 pub mod tokenizers;
+mod word_tokenizer;
 
 pub use doc_batch::DocBatch;
 pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
@@ -30,4 +31,5 @@ pub use plan::{plan, Job, Plan};
 pub use progress::{NoProgress, Progress};
 pub use schema_file::{FieldSpec, FieldType, SchemaFile, SCHEMA_TOML};
 pub use state::{IndexState, RunSummary};
-pub use stem_cache::{stem_in_place, CachedEnglishStemmer};
+pub use stem_cache::stem_in_place;
+pub use word_tokenizer::WordTokenizer;

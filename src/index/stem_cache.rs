@@ -5,8 +5,6 @@
 
 use std::cell::RefCell;
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-
 /// Longest word (bytes) the memo keeps; longer ones are stemmed every time.
 const KEY: usize = 27;
 /// The memo starts this small (a query stems a few words) ...
@@ -113,73 +111,22 @@ pub fn stem_in_place(word: &mut String) {
     });
 }
 
-/// A token filter stemming English words, memoised per thread.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct CachedEnglishStemmer;
-
-impl TokenFilter for CachedEnglishStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter { inner: tokenizer }
-    }
-}
-
-/// The tokenizer built by [`CachedEnglishStemmer`].
-#[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-/// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<T> {
-    tail: T,
-}
-
-impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        stem_in_place(&mut self.tail.token_mut().text);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::index::tokenizers::tokens;
-    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+    use crate::index::WordTokenizer;
+    use tantivy::tokenizer::{
+        AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer,
+    };
 
+    /// tantivy's own stemmer, and the memoised one.
     fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
         let plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
             .build();
-        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedEnglishStemmer)
-            .build();
-        (plain, cached)
+        (plain, TextAnalyzer::from(WordTokenizer::stemmed()))
     }
 
     #[test]

@@ -1,12 +1,10 @@
 //! The tokenizers named in `index-schema/schema.toml`, registered on every
 //! open of an index (tantivy does not persist custom tokenizers).
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
-
-use super::stem_cache::CachedEnglishStemmer;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
+
+use super::word_tokenizer::WordTokenizer;
 
 /// Name of the English news tokenizer (stemmed).
 pub const NEWS: &str = "news";
@@ -15,21 +13,12 @@ pub const NAMES: &str = "names";
 
 /// Words, lowercased, ASCII-folded ("Élysée" = "elysee") and stemmed ("talks" = "talk").
 pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(CachedEnglishStemmer)
-        .build()
+    TextAnalyzer::from(WordTokenizer::stemmed())
 }
 
 /// Words, lowercased and ASCII-folded, not stemmed: for speakers, places, sources.
 pub fn names_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::from(WordTokenizer::plain())
 }
 
 /// The terms an analyzer makes of `text`, in order.
