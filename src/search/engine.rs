@@ -17,8 +17,8 @@ use super::facets::{
 };
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
-use super::query_builder::{build_query, text_query};
-use super::renames::{compute_renames, load_renames, renames_key, RenameMap};
+use super::query_builder::{build_query, text_query, SpeakerMatch};
+use super::renames::{compute_renames, load_renames, renamed_into, renames_key, RenameMap};
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
@@ -146,25 +146,34 @@ impl Engine {
             .unwrap_or_else(|| self.aliases.canonicalise(name).to_string())
     }
 
-    /// The spellings a `--speaker` value accepts: itself and, when it names
-    /// someone in the aliases files, every listed spelling of them.
-    pub fn speaker_spellings(&self, value: &str) -> Vec<String> {
-        let mut out = vec![value.to_string()];
+    /// What a `--speaker` value matches: itself and, when it names someone in
+    /// the aliases files, every listed spelling of them; and, for a name of
+    /// several words, the speakers shown under it ("Rubio" alone, resolved to
+    /// "Marco Rubio"), so that a filter finds every quote its name is shown on.
+    pub fn speaker_match(&self, value: &str) -> SpeakerMatch {
+        let mut spellings = vec![value.to_string()];
         let mut groups = self.aliases.groups_matching(value);
         groups.extend(self.aliases.canonical(value));
         for group in groups {
-            out.extend(self.aliases.variants_of(group));
+            spellings.extend(self.aliases.variants_of(group));
         }
-        out.sort();
-        out.dedup();
-        out
+        spellings.sort();
+        spellings.dedup();
+        let several_words = spellings
+            .iter()
+            .any(|s| s.split_whitespace().nth(1).is_some());
+        let exact = match several_words {
+            true => renamed_into(self.renames(), &spellings),
+            false => Vec::new(),
+        };
+        SpeakerMatch { spellings, exact }
     }
 
     /// The text query alone (for snippets) and the whole query.
     fn queries(&self, req: &SearchRequest) -> Result<Queries> {
         let text = text_query(self.index.index(), self.fields(), req)?;
         let for_snippets = text.as_ref().map(|q| q.box_clone());
-        let whole = build_query(self.fields(), req, text, &|v| self.speaker_spellings(v))?;
+        let whole = build_query(self.fields(), req, text, &|v| self.speaker_match(v))?;
         Ok((for_snippets, whole))
     }
 

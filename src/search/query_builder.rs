@@ -6,7 +6,7 @@ use std::ops::Bound;
 use tantivy::query::{
     AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{Index, Term};
 
 use super::{DateRangeQuery, SearchRequest};
@@ -164,14 +164,24 @@ fn caret(text: &str, at: usize) -> String {
     format!("  {text}\n  {}^", " ".repeat(column))
 }
 
+/// What a `--speaker` value matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerMatch {
+    /// Spellings matched as words of the speaker field: the value itself and
+    /// its aliases.
+    pub spellings: Vec<String>,
+    /// Speaker names matched exactly (their facet value): the names the
+    /// archive shows under one of the spellings ("Rubio" for "Marco Rubio").
+    pub exact: Vec<String>,
+}
+
 /// The whole query: `text` (from [`text_query`]), kind and every filter.
-/// `spellings` gives, for a `--speaker` value, every spelling of that speaker
-/// to accept (aliases).
+/// `speaker` tells what a `--speaker` value matches.
 pub fn build_query(
     fields: &Fields,
     req: &SearchRequest,
     text: Option<Box<dyn Query>>,
-    spellings: &dyn Fn(&str) -> Vec<String>,
+    speaker: &dyn Fn(&str) -> SpeakerMatch,
 ) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if needs_kind_filter(text.as_deref(), &req.text, fields, req.kind) {
@@ -184,7 +194,7 @@ pub fn build_query(
     }
     let f = &req.filters;
     for value in &f.speakers {
-        clauses.push((Occur::Must, any_of(fields.speaker, &spellings(value))?));
+        clauses.push((Occur::Must, speaker_query(fields, &speaker(value))?));
     }
     let named = [
         (fields.dateline, &f.datelines),
@@ -228,6 +238,21 @@ fn needs_kind_filter(text: Option<&dyn Query>, raw: &str, fields: &Fields, kind:
         all_own &= own.contains(&term.field());
     });
     !(any && all_own)
+}
+
+/// Matches a speaker by any of its spellings or exact names.
+fn speaker_query(fields: &Fields, speaker: &SpeakerMatch) -> Result<Box<dyn Query>> {
+    let words = any_of(fields.speaker, &speaker.spellings)?;
+    if speaker.exact.is_empty() {
+        return Ok(words);
+    }
+    let mut clauses = vec![(Occur::Should, words)];
+    for name in &speaker.exact {
+        let term = Term::from_facet(fields.speaker_facet, &Facet::from_path([name]));
+        let exact: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+        clauses.push((Occur::Should, exact));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// Matches any of `values` (as words) in a name field.

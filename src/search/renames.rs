@@ -15,6 +15,7 @@ use tantivy::Searcher;
 
 use super::speaker_names::all_speakers;
 use crate::error::{Error, Result};
+use crate::index::tokenizers;
 use crate::quotes::{Aliases, SpeakerDirectory};
 
 /// Speaker name → the name it is shown and counted under.
@@ -42,6 +43,35 @@ pub fn compute_renames(names: &[String], aliases: &Aliases) -> RenameMap {
             (canonical != *name).then(|| (name.clone(), canonical))
         })
         .collect()
+}
+
+/// The speaker names shown under a name that one of `spellings` names: for
+/// "Marco Rubio", the "Rubio" of an article that never gives his forename.
+/// A spelling names a canonical name when its words stand together in it
+/// (as a phrase of the speaker field would match). One-word spellings are
+/// skipped: their word already matches such a name.
+pub fn renamed_into(renames: &RenameMap, spellings: &[String]) -> Vec<String> {
+    let mut analyzer = tokenizers::names_analyzer();
+    let wanted: Vec<Vec<String>> = spellings
+        .iter()
+        .map(|s| tokenizers::tokens(&mut analyzer, s))
+        .filter(|words| words.len() > 1)
+        .collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = renames
+        .iter()
+        .filter(|(_, canonical)| {
+            let words = tokenizers::tokens(&mut analyzer, canonical);
+            wanted
+                .iter()
+                .any(|w| words.windows(w.len()).any(|run| run == w.as_slice()))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Identifies what renames depend on: the searcher's segments (with their
@@ -107,6 +137,34 @@ mod tests {
         );
         assert!(!renames.contains_key("Marco Rubio"));
         assert!(!renames.contains_key("Kaja Kallas"));
+    }
+
+    #[test]
+    fn names_shown_under_a_full_name_are_found_by_its_words() {
+        let renames: RenameMap = [
+            ("Rubio", "Marco Rubio"),
+            ("Sen. Rubio", "Marco Rubio"),
+            ("Zelenskyy", "Volodymyr Zelensky"),
+            ("Kallas", "Kaja Kallas"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let found = |spellings: &[&str]| {
+            let spellings: Vec<String> = spellings.iter().map(|s| s.to_string()).collect();
+            renamed_into(&renames, &spellings)
+        };
+        assert_eq!(found(&["marco rubio"]), ["Rubio", "Sen. Rubio"]);
+        assert_eq!(
+            found(&["MARCO RUBIO", "Kaja Kallas"]),
+            ["Kallas", "Rubio", "Sen. Rubio"]
+        );
+        assert!(
+            found(&["rubio"]).is_empty(),
+            "one word matches them already"
+        );
+        assert!(found(&["rubio marco"]).is_empty(), "words in another order");
+        assert!(found(&["jose rubio"]).is_empty());
     }
 
     #[test]

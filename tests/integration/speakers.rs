@@ -73,6 +73,42 @@ fn a_surname_alone_resolves_to_the_full_name_used_elsewhere() {
     assert_eq!(answer["hits"][0]["speaker"], "Marco Rubio");
 }
 
+/// A full name as the filter finds the quotes shown under it, the surname-only
+/// one included (it used to find only the quote that spelled the name out).
+#[test]
+fn a_full_name_filter_finds_quotes_attributed_to_the_surname_alone() {
+    let env = rubio_env();
+    for filter in [
+        vec!["--speaker", "Marco Rubio"],
+        vec!["--speaker", "marco rubio"],
+        vec!["speaker:\"marco rubio\""],
+        vec!["--speaker", "rubio"],
+    ] {
+        let mut args = vec!["--quotes"];
+        args.extend(filter.iter().copied());
+        let answer = env.search(&args);
+        assert_eq!(answer["total"], 2, "{filter:?}: {answer}");
+        let days: Vec<&str> = answer["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].as_str().unwrap())
+            .collect();
+        assert!(days.contains(&"2025-12-05"), "{filter:?}: {days:?}");
+    }
+    let other = env.search(&["--quotes", "--speaker", "Jose Rubio"]);
+    assert_eq!(other["total"], 0, "another Rubio matches nothing");
+    let out = env
+        .cmd()
+        .args(["speakers", "--speaker", "marco rubio", "--json"])
+        .output()
+        .unwrap();
+    let ranked: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ranked[0]["speaker"], "Marco Rubio", "{ranked}");
+    assert_eq!(ranked[0]["quotes"], 2, "{ranked}");
+    assert_eq!(ranked[0]["last"], "2025-12-05", "{ranked}");
+}
+
 #[test]
 fn a_user_aliases_file_beside_the_index_is_read() {
     let env = TestEnv::new();
