@@ -2,6 +2,7 @@
 //! speakers.
 
 use super::attribution::{Attributor, Source};
+use super::caps::in_reading_case;
 use super::direct::{self, word_count};
 use super::doc::Doc;
 use super::entities::Entities;
@@ -14,9 +15,11 @@ use super::speakers::{Candidate, Speakers};
 /// fullest name the article gives, an organisation, or `None` when anonymous).
 ///
 /// `body` is the article text: paragraphs separated by blank lines. Pure and
-/// panic-free on any input.
+/// panic-free on any input. Stretches in capitals are analysed recased
+/// (see [`caps`](super::caps)); the quotes' words are the body's own.
 pub fn extract(body: &str) -> Vec<Quote> {
-    let mut doc = Doc::scan(body);
+    let reading = in_reading_case(body);
+    let mut doc = Doc::scan(&reading);
     let long_span =
         |s: &super::marks::Span| word_count(body.get(s.start..s.end).unwrap_or("")) >= 3;
     if !doc.spans.iter().any(long_span) {
@@ -137,6 +140,27 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn speakers_named_in_capitals_read_as_in_prose() {
+        let body = "COMMENTS: DAVID SLOAN, ECONOMIST, 4CAST, NEW YORK: \"I think the FED \
+                    will ease in September.\"\n\nCHICAGO FED PRESIDENT CHARLES EVANS: \
+                    \"We cannot afford to be lax on the inflation front.\"";
+        let got = pairs(body);
+        assert_eq!(
+            got,
+            [
+                (
+                    "I think the FED will ease in September.".to_string(),
+                    Some("David Sloan".to_string())
+                ),
+                (
+                    "We cannot afford to be lax on the inflation front.".to_string(),
+                    Some("Charles Evans".to_string())
+                ),
+            ]
+        );
     }
 
     #[test]

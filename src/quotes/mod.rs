@@ -5,6 +5,7 @@
 
 mod aliases;
 mod attribution;
+mod caps;
 mod direct;
 mod directory;
 mod doc;

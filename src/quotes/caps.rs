@@ -1,0 +1,310 @@
+//! Stretches of text in capitals read in ordinary case. Wire roundups of
+//! market comment head each quote with its speaker in capitals
+//! (`DAVID SLOAN, ECONOMIST, 4CAST, NEW YORK: "…"`), and fact boxes do the
+//! same with officials (`*CHICAGO FED PRESIDENT CHARLES EVANS, OCT. 22`).
+//! Read as they are, the whole stretch is one unknown name: the speaker
+//! came out as "CHICAGO FED PRESIDENT CHARLES EVANS", apart from the
+//! "Charles Evans" of ordinary prose. The analysis reads such a stretch
+//! recased instead ("Chicago Fed President Charles Evans"), so that titles,
+//! places and forenames are recognised and the name is the one prose gives.
+//!
+//! Only letters change, each to a letter of the same length in UTF-8, so
+//! every byte offset stays that of the original text; the quotes' own words
+//! are always taken from the original.
+
+use std::borrow::Cow;
+
+use super::lexicon;
+use super::wordinfo;
+
+/// Runs of this many words in capitals (of two letters or more) or more are
+/// recased; a lone word in capitals is an acronym or an emphasis.
+const MIN_RUN: usize = 2;
+
+/// `body`, with every run of words in capitals recased (borrowed when there
+/// is none).
+pub(crate) fn in_reading_case(body: &str) -> Cow<'_, str> {
+    let runs = caps_runs(body);
+    if runs.is_empty() {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for run in runs {
+        let heading = heading_len(body, &run);
+        for (n, &(start, end)) in run.iter().enumerate() {
+            out.push_str(&body[at..start]);
+            let word = &body[start..end];
+            match n < heading {
+                true => push_heading_word(word, n == 0, n + 1 == heading, &mut out),
+                false => recase(word, n == heading, &mut out),
+            }
+            at = end;
+        }
+    }
+    out.push_str(&body[at..]);
+    debug_assert_eq!(out.len(), body.len());
+    out.into()
+}
+
+/// A heading's word, as a sentence of its own: "COMMENTS:" reads
+/// "Comments.", so that the name after it opens the next sentence and is
+/// taken for the speaker of what follows (the colon becomes a period, of the
+/// same length).
+fn push_heading_word(word: &str, first: bool, last: bool, out: &mut String) {
+    let (word, closed) = match word.strip_suffix(':').filter(|_| last) {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    match first {
+        true => out.push_str(&title_case(word)),
+        false => push_lower(word, out),
+    }
+    if closed {
+        out.push('.');
+    }
+}
+
+/// How many words of `run` are a heading, read as a sentence of its own so
+/// that it is not taken for a name: one to three words closed by a colon, with no
+/// comma, not opening with a forename or title ("COMMENTS:", "JOBLESS
+/// CLAIMS:", but not "JOHN SMITH:"), either before more of the run
+/// (`COMMENTS: MARK ZANDI, CHIEF ECONOMIST, …: "…"`) or as the whole run.
+fn heading_len(body: &str, run: &[(usize, usize)]) -> usize {
+    let word = |n: usize| &body[run[n].0..run[n].1];
+    let Some(colon) = (0..run.len().min(3)).find(|&n| word(n).ends_with(':')) else {
+        return 0;
+    };
+    let comma = (0..colon).any(|n| word(n).contains(','));
+    let first = word(0).trim_matches(|c: char| !c.is_alphanumeric());
+    match comma || known(&title_case(first)) {
+        true => 0,
+        false => colon + 1,
+    }
+}
+
+/// What one whitespace-separated word is, for finding runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Two letters or more, none lowercase, made of letters and digits
+    /// (inner apostrophes and hyphens allowed: "O'BRIEN", "HOLTZ-EAKIN").
+    Caps,
+    /// Goes on a run, left as it is: no letters or a single capital ("&",
+    /// "22", "J."), or a ticker, domain or abbreviation ("U.S.",
+    /// "FOREX.COM", "<SABS.ST>").
+    Neutral,
+    /// Holds a lowercase letter: ends a run.
+    Lower,
+}
+
+fn shape(word: &str) -> Shape {
+    if word.chars().any(char::is_lowercase) {
+        return Shape::Lower;
+    }
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let plain = core
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'));
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    match plain && letters >= 2 {
+        true => Shape::Caps,
+        false => Shape::Neutral,
+    }
+}
+
+/// The words (byte ranges) of each run of words in capitals, neutral words
+/// inside a run left out; a run counts from [`MIN_RUN`] words in capitals.
+fn caps_runs(body: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut runs = Vec::new();
+    let mut current: Vec<(usize, usize)> = Vec::new();
+    let mut close = |current: &mut Vec<(usize, usize)>| {
+        if current.len() >= MIN_RUN {
+            runs.push(std::mem::take(current));
+        }
+        current.clear();
+    };
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            // A paragraph break ends a run.
+            if bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n') {
+                close(&mut current);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match shape(&body[start..i]) {
+            Shape::Caps => current.push((start, i)),
+            Shape::Neutral => {}
+            Shape::Lower => close(&mut current),
+        }
+    }
+    close(&mut current);
+    runs
+}
+
+/// Appends `word` (in capitals) as prose would write it: a function word in
+/// lowercase (unless it opens the run or names something: "NEW"), an acronym kept ("BNP", "HSBC",
+/// "IMF"), anything else with each letter sequence capitalised
+/// ("O'BRIEN" = "O'Brien", "HOLTZ-EAKIN" = "Holtz-Eakin").
+fn recase(word: &str, first: bool, out: &mut String) {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let titled = title_case(core);
+    let lower = core.to_lowercase();
+    if lower.len() == core.len() && lexicon::is_common(&lower) && !known(&titled) {
+        return match first {
+            true => out.push_str(&title_case(word)),
+            false => push_lower(word, out),
+        };
+    }
+    if keeps_capitals(core, &titled) {
+        return out.push_str(word);
+    }
+    out.push_str(&title_case(word));
+}
+
+/// True for what reads as an acronym: no vowel ("HSBC"), or three letters
+/// or fewer that the name word lists do not know in ordinary case ("IMF",
+/// "BNP", but not "TOM", "FED", "NEW").
+fn keeps_capitals(core: &str, titled: &str) -> bool {
+    let vowel = core
+        .chars()
+        .any(|c| "AEIOUYÀÁÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜ".contains(c));
+    if !vowel {
+        return true;
+    }
+    if core.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        return false;
+    }
+    !known(titled)
+}
+
+/// True when the name word lists know `word` (a title, organisation word,
+/// place or forename).
+fn known(word: &str) -> bool {
+    let info = wordinfo::info(word);
+    info.title.is_some() || info.org || info.place || info.forename.is_some()
+}
+
+/// Each letter sequence of `word` capitalised, the rest lowercase, where
+/// the lowercase letter has the same length in UTF-8.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut in_letters = false;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            match in_letters {
+                true => push_same_len_lower(c, &mut out),
+                false => out.push(c),
+            }
+            in_letters = true;
+        } else {
+            in_letters = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn push_lower(word: &str, out: &mut String) {
+    word.chars().for_each(|c| push_same_len_lower(c, out));
+}
+
+/// `c` in lowercase when that is one character of the same UTF-8 length.
+fn push_same_len_lower(c: char, out: &mut String) {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+        _ => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> String {
+        in_reading_case(text).into_owned()
+    }
+
+    #[test]
+    fn a_roundup_heading_reads_as_prose() {
+        assert_eq!(
+            read("DAVID SLOAN, ECONOMIST, 4CAST, NEW YORK: \"I think so.\""),
+            "David Sloan, Economist, 4Cast, New York: \"I think so.\""
+        );
+        assert_eq!(
+            read("*CHICAGO FED PRESIDENT CHARLES EVANS, OCT. 22 \"We cannot.\""),
+            "*Chicago Fed President Charles Evans, oct. 22 \"We cannot.\""
+        );
+    }
+
+    #[test]
+    fn function_words_acronyms_and_compound_names() {
+        assert_eq!(
+            read("RYAN LARSON, HEAD OF EQUITY TRADING AT VOYAGEUR IN CHICAGO:"),
+            "Ryan Larson, Head of Equity Trading at Voyageur in Chicago:"
+        );
+        assert_eq!(read("BNP PARIBAS AND HSBC"), "BNP Paribas and HSBC");
+        assert_eq!(read("TOM O'BRIEN-SMITH, IMF"), "Tom O'Brien-Smith, IMF");
+        assert_eq!(read("JOSÉ ÁLVAREZ SAID"), "José Álvarez said");
+    }
+
+    #[test]
+    fn prose_lone_acronyms_and_short_runs_are_left_alone() {
+        let prose = "The IMF and U.S. officials met in NEW York; OPEC said so. A B.";
+        assert!(matches!(in_reading_case(prose), Cow::Borrowed(_)));
+        assert_eq!(
+            read("NEW YORK (Reuters) - Stocks fell."),
+            "New York (Reuters) - Stocks fell."
+        );
+        assert_eq!(
+            read("ROME\n\nITALY votes"),
+            "ROME\n\nITALY votes",
+            "a paragraph break ends a run"
+        );
+    }
+
+    #[test]
+    fn headings_read_as_sentences_of_their_own() {
+        assert_eq!(
+            read("COMMENTS: MARK ZANDI, CHIEF ECONOMIST, WEST CHESTER: \"Yes.\""),
+            "Comments. Mark Zandi, Chief Economist, West Chester: \"Yes.\""
+        );
+        assert_eq!(
+            read("JOBLESS CLAIMS: \"Good.\""),
+            "Jobless claims. \"Good.\""
+        );
+        assert_eq!(read("JOHN SMITH: \"Good.\""), "John Smith: \"Good.\"");
+        assert_eq!(
+            read("BRIAN DOLAN, STRATEGIST, FOREX.COM, NEW YORK: TAF: \"No.\""),
+            "Brian Dolan, Strategist, FOREX.COM, New York: TAF: \"No.\""
+        );
+    }
+
+    #[test]
+    fn tickers_and_abbreviations_are_not_words_of_a_run() {
+        let text = "Saab-Scania AB <SABS.ST> of Sweden, U.S. AB";
+        assert!(matches!(in_reading_case(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_offset_is_kept() {
+        for text in [
+            "ŁÓDŹ MAYOR HANNA ZDANOWSKA: \"Tak.\"",
+            "İSTANBUL GOVERNOR ALİ YERLİKAYA said",
+            "STRASSE GROSS ẞ SAID",
+        ] {
+            let r = read(text);
+            assert_eq!(r.len(), text.len(), "{text} -> {r}");
+            for (i, _) in text.char_indices() {
+                assert!(r.is_char_boundary(i), "{text} -> {r} at {i}");
+            }
+        }
+    }
+}
