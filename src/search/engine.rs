@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use tantivy::collector::{Collector, Count, MultiCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
 use super::doc_ords::SegmentDocOrds;
+use super::extras::Extras;
 use super::facet_values::FacetValues;
 use super::facets::{
     facet_collector, facet_field_name, named_counts, sum_values, top_values, SegmentTally,
@@ -382,9 +383,6 @@ impl Engine {
         C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
         K: Send + Sync + 'static,
     {
-        let mut multi = MultiCollector::new();
-        let top_handle = multi.add_collector(top);
-        let count_handle = multi.add_collector(Count);
         let again =
             !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
         let values = self.values_counted_again(&req.facets, again)?;
@@ -392,43 +390,42 @@ impl Engine {
             .iter()
             .map(|v| v.as_ref().and_then(|v| v.busy.try_lock().ok()))
             .collect();
-        // Each facet's handle, with the values whose counters it adds to
+        // Each facet's counter, with the values whose counters it adds to
         // when it counts straight into them.
-        let mut facet_handles = Vec::new();
+        let mut extras = Extras {
+            facets: Vec::with_capacity(req.facets.len()),
+            days: req.histogram.map(|_| DayCollector),
+        };
+        let mut counting = Vec::with_capacity(req.facets.len());
         for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
-            let counting = v.as_ref().filter(|_| busy.is_some());
-            let flat = match counting {
+            let into = v.as_ref().filter(|_| busy.is_some());
+            let flat = match into {
                 Some(v) => Some((self.facet_ords(f, v)?, v.clone())),
                 None => None,
             };
-            let handle = multi.add_collector(facet_collector(f, flat));
-            facet_handles.push((f, counting, handle));
+            extras.facets.push(facet_collector(f, flat));
+            counting.push(into);
         }
-        let hist_handle = req.histogram.map(|_| multi.add_collector(DayCollector));
-        let fruits = self.searcher.search(query, &multi);
+        let fruits = self.searcher.search(query, &(top, Count, extras));
         // The counters are read, and so cleared, even when the search failed.
-        let counted: Vec<Option<Vec<FacetCount>>> = (facet_handles.iter())
-            .map(|(_, counting, _)| counting.map(|v| v.top_counted(req.facet_limit)))
+        let counted: Vec<Option<Vec<FacetCount>>> = (counting.iter())
+            .map(|into| into.map(|v| v.top_counted(req.facet_limit)))
             .collect();
         drop(held);
-        let mut fruits = fruits?;
+        let (ranked, total, extras) = fruits?;
         let mut facets = BTreeMap::new();
-        for ((facet, _, handle), top) in facet_handles.into_iter().zip(counted) {
+        let tallies = req.facets.iter().zip(counted).zip(extras.facets);
+        for ((&facet, top), tallies) in tallies {
             let values = match top {
                 Some(top) => top,
-                None => {
-                    let tallies = handle.extract(&mut fruits);
-                    self.facet_top(facet, &tallies, req.facet_limit, again)?
-                }
+                None => self.facet_top(facet, &tallies, req.facet_limit, again)?,
             };
             facets.insert(facet.name().to_string(), values);
         }
-        let histogram = match (hist_handle, req.histogram) {
-            (Some(h), Some(interval)) => Some(fold(&h.extract(&mut fruits), interval)),
+        let histogram = match (extras.days, req.histogram) {
+            (Some(days), Some(interval)) => Some(fold(&days, interval)),
             _ => None,
         };
-        let ranked = top_handle.extract(&mut fruits);
-        let total = count_handle.extract(&mut fruits);
         Ok((ranked, total, facets, histogram))
     }
 }

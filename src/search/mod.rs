@@ -5,6 +5,7 @@ mod column_batch;
 mod date_filter;
 mod doc_ords;
 mod engine;
+mod extras;
 mod facet_values;
 mod facets;
 mod histogram;

@@ -1,0 +1,164 @@
+//! The facet counts and the day histogram a search asks for, as one
+//! collector beside the ranked page and the count. A pass is then a static
+//! `(TopDocs, Count, Extras)` triple: one direct call per matching document
+//! reaches every facet counter and the histogram, where tantivy's
+//! `MultiCollector` made two dynamic calls per document for each collector
+//! (a fifth of a sparse faceted query's time, profiled on Reuters
+//! 2006-2013).
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocId, Score, SegmentReader};
+
+use super::facets::{FacetCounter, FacetSegmentCounter, SegmentTally};
+use super::histogram::{DayCollector, DayCounts, DaySegmentCollector};
+
+/// Counts the facets asked for (in order) and, when asked, matches per day.
+pub struct Extras {
+    /// One counter per facet asked for.
+    pub facets: Vec<FacetCounter>,
+    /// Matches per day, for a histogram.
+    pub days: Option<DayCollector>,
+}
+
+/// What [`Extras`] counted.
+pub struct ExtrasFruit {
+    /// Each facet's per-segment tallies, in the order of [`Extras::facets`].
+    pub facets: Vec<Vec<SegmentTally>>,
+    /// Matches per day, when asked.
+    pub days: Option<DayCounts>,
+}
+
+/// The per-segment part of [`Extras`].
+pub struct ExtrasSegment {
+    facets: Vec<FacetSegmentCounter>,
+    days: Option<DaySegmentCollector>,
+}
+
+impl Collector for Extras {
+    type Fruit = ExtrasFruit;
+    type Child = ExtrasSegment;
+
+    fn for_segment(&self, id: u32, segment: &SegmentReader) -> tantivy::Result<ExtrasSegment> {
+        let facets = (self.facets.iter())
+            .map(|f| f.for_segment(id, segment))
+            .collect::<tantivy::Result<_>>()?;
+        let days = match &self.days {
+            Some(d) => Some(d.for_segment(id, segment)?),
+            None => None,
+        };
+        Ok(ExtrasSegment { facets, days })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<ExtrasFruit>) -> tantivy::Result<ExtrasFruit> {
+        let mut facets: Vec<Vec<SegmentTally>> = self.facets.iter().map(|_| Vec::new()).collect();
+        let mut days = Vec::new();
+        for fruit in fruits {
+            for (all, tallies) in facets.iter_mut().zip(fruit.facets) {
+                all.extend(tallies);
+            }
+            days.extend(fruit.days);
+        }
+        let days = match &self.days {
+            Some(d) => Some(d.merge_fruits(days)?),
+            None => None,
+        };
+        Ok(ExtrasFruit { facets, days })
+    }
+}
+
+impl SegmentCollector for ExtrasSegment {
+    type Fruit = ExtrasFruit;
+
+    #[inline]
+    fn collect(&mut self, doc: DocId, score: Score) {
+        for facet in &mut self.facets {
+            facet.collect(doc, score);
+        }
+        if let Some(days) = &mut self.days {
+            days.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> ExtrasFruit {
+        ExtrasFruit {
+            facets: self.facets.into_iter().map(|f| f.harvest()).collect(),
+            days: self.days.map(|d| d.harvest()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::facets::{facet_collector, named_counts};
+    use crate::search::FacetName;
+    use tantivy::collector::Count;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{DateOptions, Facet, FacetOptions, Schema};
+    use tantivy::{DateTime, Index, TantivyDocument};
+
+    /// Two segments of documents with a speaker, a dateline and a day.
+    fn index() -> Index {
+        let mut schema = Schema::builder();
+        let speaker = schema.add_facet_field("speaker_facet", FacetOptions::default());
+        let dateline = schema.add_facet_field("dateline_facet", FacetOptions::default());
+        let date = schema.add_date_field("date", DateOptions::default().set_fast());
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let segments = [
+            vec![("Rubio", "Miami", 1), ("Rubio", "Kyiv", 2)],
+            vec![("Kallas", "Kyiv", 2), ("Rubio", "Kyiv", 3)],
+        ];
+        for docs in segments {
+            for (who, place, day) in docs {
+                let mut doc = TantivyDocument::new();
+                doc.add_facet(speaker, Facet::from_path([who]));
+                doc.add_facet(dateline, Facet::from_path([place]));
+                doc.add_date(date, DateTime::from_timestamp_secs(day * 86_400));
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        index
+    }
+
+    #[test]
+    fn each_facet_keeps_its_place_and_segments_are_merged() {
+        let searcher = index().reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let extras = Extras {
+            facets: vec![
+                facet_collector(FacetName::Dateline, None),
+                facet_collector(FacetName::Speaker, None),
+            ],
+            days: Some(DayCollector),
+        };
+        let (total, fruit) = searcher.search(&AllQuery, &(Count, extras)).unwrap();
+        assert_eq!(total, 4);
+        let named = |n: usize| {
+            let mut counts = named_counts(&fruit.facets[n]);
+            counts.sort();
+            counts
+        };
+        assert_eq!(named(0), [("Kyiv".into(), 3), ("Miami".into(), 1)]);
+        assert_eq!(named(1), [("Kallas".into(), 1), ("Rubio".into(), 3)]);
+        let days = fruit.days.expect("days were asked for");
+        assert_eq!(days.days.values().sum::<u64>(), 4);
+        assert_eq!(days.days.len(), 3);
+    }
+
+    #[test]
+    fn nothing_asked_counts_nothing() {
+        let searcher = index().reader().unwrap().searcher();
+        let extras = Extras {
+            facets: Vec::new(),
+            days: None,
+        };
+        let fruit = searcher.search(&AllQuery, &extras).unwrap();
+        assert!(fruit.facets.is_empty() && fruit.days.is_none());
+    }
+}
