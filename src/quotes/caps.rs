@@ -114,38 +114,55 @@ fn shape(word: &str) -> Shape {
 
 /// The words (byte ranges) of each run of words in capitals, neutral words
 /// inside a run left out; a run counts from [`MIN_RUN`] words in capitals.
+///
+/// Every word in capitals holds two ASCII capitals side by side, and one of
+/// them sits at an odd offset: the scan tests every other byte and looks at
+/// a word only where it finds such a pair (most bodies hold a handful).
 fn caps_runs(body: &str) -> Vec<Vec<(usize, usize)>> {
+    let bytes = body.as_bytes();
+    let upper = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_uppercase);
     let mut runs = Vec::new();
     let mut current: Vec<(usize, usize)> = Vec::new();
-    let mut close = |current: &mut Vec<(usize, usize)>| {
-        if current.len() >= MIN_RUN {
-            runs.push(std::mem::take(current));
-        }
-        current.clear();
-    };
-    let bytes = body.as_bytes();
-    let mut i = 0;
+    let mut i = 1;
     while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            // A paragraph break ends a run.
-            if bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n') {
-                close(&mut current);
-            }
-            i += 1;
+        if !(upper(i) && (upper(i - 1) || upper(i + 1))) {
+            i += 2;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            i += 1;
+        let start = (bytes[..i].iter())
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1);
+        let end = (bytes[i..].iter())
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| i + p);
+        if shape(&body[start..end]) == Shape::Caps {
+            let joins = current
+                .last()
+                .is_some_and(|&(_, last)| joins_run(&body[last..start]));
+            if !joins {
+                close_run(&mut current, &mut runs);
+            }
+            current.push((start, end));
         }
-        match shape(&body[start..i]) {
-            Shape::Caps => current.push((start, i)),
-            Shape::Neutral => {}
-            Shape::Lower => close(&mut current),
-        }
+        i = end + 1;
     }
-    close(&mut current);
+    close_run(&mut current, &mut runs);
     runs
+}
+
+/// True when what lies between two words in capitals keeps them in one
+/// run: no lowercase letter (only spaces, digits, punctuation, single
+/// capitals or abbreviations) and no paragraph break.
+fn joins_run(gap: &str) -> bool {
+    !gap.contains("\n\n") && !gap.chars().any(char::is_lowercase)
+}
+
+/// Keeps `current` as a run when it is long enough, and empties it.
+fn close_run(current: &mut Vec<(usize, usize)>, runs: &mut Vec<Vec<(usize, usize)>>) {
+    if current.len() >= MIN_RUN {
+        runs.push(std::mem::take(current));
+    }
+    current.clear();
 }
 
 /// Appends `word` (in capitals) as prose would write it: a function word in
