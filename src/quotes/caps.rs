@@ -32,12 +32,16 @@ pub(crate) fn in_reading_case(body: &str) -> Cow<'_, str> {
     let mut at = 0;
     for run in runs {
         let heading = heading_len(body, &run);
+        let job = job_words(body, &run, heading);
         for (n, &(start, end)) in run.iter().enumerate() {
             out.push_str(&body[at..start]);
             let word = &body[start..end];
-            match n < heading {
-                true => push_heading_word(word, n == 0, n + 1 == heading, &mut out),
-                false => recase(word, n == heading, &mut out),
+            if n < heading {
+                push_heading_word(word, n == 0, n + 1 == heading, &mut out);
+            } else if job[n] {
+                push_lower(word, &mut out);
+            } else {
+                recase(word, n == heading, &mut out);
             }
             at = end;
         }
@@ -45,6 +49,73 @@ pub(crate) fn in_reading_case(body: &str) -> Cow<'_, str> {
     out.push_str(&body[at..]);
     debug_assert_eq!(out.len(), body.len());
     out.into()
+}
+
+/// Words that make a stretch of a roundup heading a job description
+/// ("CHIEF ECONOMIST", "SENIOR CURRENCY STRATEGIST", "HEAD OF EQUITY
+/// TRADING"): compiled by hand for morgue from the job titles of wire
+/// roundups.
+const JOB_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "analyst",
+    "analysts",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "dealer",
+    "director",
+    "economist",
+    "economists",
+    "editor",
+    "executive",
+    "fellow",
+    "founder",
+    "governor",
+    "head",
+    "manager",
+    "minister",
+    "officer",
+    "partner",
+    "president",
+    "professor",
+    "researcher",
+    "secretary",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "trader",
+];
+
+/// Which words of `run` describe a job: every word of a stretch between
+/// commas, after the first one, that holds a job word and no forename
+/// (`DAVID SLOAN, ECONOMIST, 4CAST`: "ECONOMIST"). They read in lowercase,
+/// as prose writes them ("David Sloan, economist, 4Cast"): recased, they
+/// were taken for a name of their own ("Chief Economist").
+fn job_words(body: &str, run: &[(usize, usize)], from: usize) -> Vec<bool> {
+    let mut job = vec![false; run.len()];
+    let core = |n: usize| body[run[n].0..run[n].1].trim_matches(|c: char| !c.is_alphanumeric());
+    let mut start = from;
+    for n in from..run.len() {
+        let closes = body[run[n].0..run[n].1].ends_with(',') || n + 1 == run.len();
+        if !closes {
+            continue;
+        }
+        let stretch = start..n + 1;
+        let described = start > from
+            && stretch
+                .clone()
+                .any(|k| JOB_WORDS.contains(&core(k).to_lowercase().as_str()))
+            && !stretch
+                .clone()
+                .any(|k| wordinfo::info(&title_case(core(k))).forename.is_some());
+        if described {
+            stretch.for_each(|k| job[k] = true);
+        }
+        start = n + 1;
+    }
+    job
 }
 
 /// A heading's word, as a sentence of its own: "COMMENTS:" reads
@@ -253,7 +324,11 @@ mod tests {
     fn a_roundup_heading_reads_as_prose() {
         assert_eq!(
             read("DAVID SLOAN, ECONOMIST, 4CAST, NEW YORK: \"I think so.\""),
-            "David Sloan, Economist, 4Cast, New York: \"I think so.\""
+            "David Sloan, economist, 4Cast, New York: \"I think so.\""
+        );
+        assert_eq!(
+            read("IAN SHEPHERDSON, CHIEF U.S. ECONOMIST, HIGH FREQUENCY ECONOMICS:"),
+            "Ian Shepherdson, chief U.S. economist, High Frequency Economics:"
         );
         assert_eq!(
             read("*CHICAGO FED PRESIDENT CHARLES EVANS, OCT. 22 \"We cannot.\""),
@@ -265,7 +340,7 @@ mod tests {
     fn function_words_acronyms_and_compound_names() {
         assert_eq!(
             read("RYAN LARSON, HEAD OF EQUITY TRADING AT VOYAGEUR IN CHICAGO:"),
-            "Ryan Larson, Head of Equity Trading at Voyageur in Chicago:"
+            "Ryan Larson, head of equity trading at voyageur in chicago:"
         );
         assert_eq!(read("BNP PARIBAS AND HSBC"), "BNP Paribas and HSBC");
         assert_eq!(read("TOM O'BRIEN-SMITH, IMF"), "Tom O'Brien-Smith, IMF");
@@ -291,7 +366,7 @@ mod tests {
     fn headings_read_as_sentences_of_their_own() {
         assert_eq!(
             read("COMMENTS: MARK ZANDI, CHIEF ECONOMIST, WEST CHESTER: \"Yes.\""),
-            "Comments. Mark Zandi, Chief Economist, West Chester: \"Yes.\""
+            "Comments. Mark Zandi, chief economist, West Chester: \"Yes.\""
         );
         assert_eq!(
             read("JOBLESS CLAIMS: \"Good.\""),
@@ -300,7 +375,7 @@ mod tests {
         assert_eq!(read("JOHN SMITH: \"Good.\""), "John Smith: \"Good.\"");
         assert_eq!(
             read("BRIAN DOLAN, STRATEGIST, FOREX.COM, NEW YORK: TAF: \"No.\""),
-            "Brian Dolan, Strategist, FOREX.COM, New York: TAF: \"No.\""
+            "Brian Dolan, strategist, FOREX.COM, New York: TAF: \"No.\""
         );
     }
 
