@@ -375,22 +375,9 @@ fn is_month_like(word: &str) -> bool {
         return false;
     }
     let w = w.to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     EXTRA_MONTHS.contains(&w.as_str())
-        || NAMES.iter().any(|m| {
+        || super::MONTHS.iter().any(|m| {
+            let m = &m.to_ascii_lowercase();
             let prefix_typo = w.len() >= 4
                 && w.len() <= m.len() + 1
                 && m.starts_with(&w[..3])

@@ -52,8 +52,9 @@ pub(crate) fn check_range(date: NaiveDate) -> Result<NaiveDate, ParseError> {
     }
 }
 
-/// English month names, January first.
-const MONTHS: [&str; 12] = [
+/// English month names, January first (the one list of them: datelines,
+/// metadata dates and `--month` read it).
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

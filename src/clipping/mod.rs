@@ -36,6 +36,7 @@ mod proptest_test;
 
 pub use clipping::{Clipping, Format};
 pub use dateline::{find_dateline, Dateline};
+pub(crate) use dates::{month_from_name, MONTHS};
 pub use decode::decode;
 pub use error::ParseError;
 pub use parse::parse_file;

@@ -7,39 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use super::date_error::{DateError, EXPECT_MONTH};
 use super::date_range::DateRange;
 use super::dates::{parse_numeric_month, PartialDate};
-
-/// Full English month names, January first.
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::clipping::month_from_name;
 
 /// True when `s` should be read as a month name rather than a number: it
 /// holds no ASCII digit.
 pub(crate) fn looks_like_month_name(s: &str) -> bool {
     !s.is_empty() && !s.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// The month number (1-12) of a full name or 3-letter abbreviation (also
-/// `sept`), any case.
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_ascii_lowercase();
-    let index = MONTH_NAMES.iter().position(|full| {
-        *full == name
-            || (name.len() == 3 && full.starts_with(&name))
-            || (name == "sept" && *full == "september")
-    })?;
-    u32::try_from(index + 1).ok()
 }
 
 /// The most recent month numbered `month` that has begun by `today`: this
@@ -56,7 +29,7 @@ fn latest_begun(month: u32, today: NaiveDate) -> PartialDate {
 /// A month name resolved against `today` (see [`parse_month`]).
 pub(crate) fn month_name_span(s: &str, today: NaiveDate) -> Result<PartialDate, DateError> {
     let s = s.trim();
-    let month = month_number(s).ok_or_else(|| DateError::UnknownMonth {
+    let month = month_from_name(s).ok_or_else(|| DateError::UnknownMonth {
         value: s.to_string(),
     })?;
     Ok(latest_begun(month, today))
@@ -171,9 +144,16 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_may_end_with_a_period() {
+        let today = d("2026-11-26");
+        assert_eq!(parse_month("Sep.", today), parse_month("september", today));
+        assert_eq!(parse_month("sept", today), parse_month("september", today));
+    }
+
+    #[test]
     fn unknown_names_are_reported() {
         let today = d("2026-11-26");
-        for value in ["decembr", "de", "decem", "sep.", "-"] {
+        for value in ["decembr", "de", "decem", "sepp.", "-"] {
             let message = format!(
                 "unknown month '{value}' (expected a month name like 'december' or YYYY-MM)"
             );
