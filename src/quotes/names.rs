@@ -90,10 +90,9 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
         // "Mr. King", "Sen. Chief": the last title-like word is the surname.
         first -= 1;
     }
-    let end = words[first..]
-        .iter()
-        .position(|w| w.text == "of")
-        .map_or(words.len(), |of| first + of);
+    let end = (words[first..].iter().enumerate())
+        .position(|(k, w)| w.text == "of" || (k > 0 && ends_name(w.text)))
+        .map_or(words.len(), |at| first + at);
     let mut name = plain(lead, first, end, NameKind::Unknown);
     for t in words[lead..first].iter().filter_map(|w| w.info.title) {
         name.roles.extend(t.role);
@@ -135,6 +134,13 @@ fn title_end(rest: &[Word]) -> Option<usize> {
             .find(|&f| rest[f].info.forename.is_some())
             .map(|f| f - 1)
     })
+}
+
+/// A capitalised function word after a name, which the name does not take:
+/// the topic of a roundup's label ("Nicolas Sarkozy On G20:") or a headline
+/// ("Buffett With Cash To Spend").
+fn ends_name(w: &str) -> bool {
+    matches!(w, "On" | "At" | "For" | "With" | "From" | "But" | "And")
 }
 
 /// Honorifics and abbreviated titles that are always followed by a name.
@@ -262,6 +268,14 @@ mod tests {
         let n = analyse(&words).expect("a name");
         assert_eq!(n.roles, ["secretary"]);
         assert_eq!(n.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn a_label_or_headline_word_after_the_name_ends_it() {
+        assert_eq!(name_of("Nicolas Sarkozy On G20").0, "Nicolas Sarkozy");
+        assert_eq!(name_of("President Hu Jintao On").0, "Hu Jintao");
+        assert_eq!(name_of("Buffett With Cash").0, "Buffett");
+        assert_eq!(name_of("Barnes And Noble").0, "Barnes");
     }
 
     #[test]
