@@ -1,5 +1,6 @@
 //! Criterion benches for the per-file hot path of indexing: parsing a
-//! clipping, extracting its quotes, building its documents.
+//! clipping, extracting its quotes, building its documents, tokenizing its
+//! words and adding its documents to an index.
 //!
 //! `cargo bench --bench parse`. Uses the sample corpus (always there) and,
 //! when `../shared` is beside the project, 2,000 files of the Reuters 1987
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use morgue::clipping;
 use morgue::corpus::{walk, Article};
-use morgue::index::{DocumentBuilder, Fields, SchemaFile};
+use morgue::index::{tokenizers, DocumentBuilder, Fields, SchemaFile};
 use morgue::quotes;
 
 /// Files with their bytes.
@@ -80,8 +81,53 @@ fn bench_parse(c: &mut Criterion) {
                 }
             })
         });
+        bench_indexing(&mut group, &articles);
         group.finish();
     }
+}
+
+/// The indexing side of a file: its words through the `news` tokenizer, and
+/// its documents added to a fresh in-memory index (tokenizing, postings,
+/// store) and committed.
+fn bench_indexing(
+    group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    articles: &[Article],
+) {
+    group.bench_function("tokens", |b| {
+        let mut analyzer = tokenizers::news_analyzer();
+        b.iter(|| {
+            let mut n = 0usize;
+            for a in articles {
+                let mut stream = analyzer.token_stream(&a.clipping.body);
+                while stream.advance() {
+                    n += 1;
+                }
+            }
+            black_box(n)
+        })
+    });
+    let schema = SchemaFile::builtin().unwrap().build();
+    let fields = Fields::new(&schema).unwrap();
+    group.bench_function("add-documents", |b| {
+        let builder = DocumentBuilder::new(&fields);
+        b.iter(|| {
+            let index = tantivy::Index::create_in_ram(schema.clone());
+            tokenizers::register(&index);
+            let mut writer: tantivy::IndexWriter =
+                index.writer_with_num_threads(1, 50_000_000).unwrap();
+            for a in articles {
+                writer
+                    .add_document(builder.article("p", &a.clipping, &a.quotes))
+                    .unwrap();
+                for q in &a.quotes {
+                    writer
+                        .add_document(builder.quote("p", &a.clipping, q))
+                        .unwrap();
+                }
+            }
+            writer.commit().unwrap();
+        })
+    });
 }
 
 criterion_group!(benches, bench_parse);
