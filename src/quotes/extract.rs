@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn speakers_named_in_capitals_read_as_in_prose() {
         let body = "COMMENTS: DAVID SLOAN, ECONOMIST, 4CAST, NEW YORK: \"I think the FED \
-                    will ease in September.\"\n\nCHICAGO FED PRESIDENT CHARLES EVANS: \
+                    will ease in September.\"\n\n*CHICAGO FED PRESIDENT CHARLES EVANS: \
                     \"We cannot afford to be lax on the inflation front.\"";
         let got = pairs(body);
         assert_eq!(
@@ -159,6 +159,21 @@ mod tests {
                     "We cannot afford to be lax on the inflation front.".to_string(),
                     Some("Charles Evans".to_string())
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bulleted_heading_names_its_speaker() {
+        let body = "Fed officials spoke this week.\n\n* Fed Chairman Ben Bernanke, June 16: \
+                    \"There are limits to how big the deficit can be.\"\n\n* Richmond Fed \
+                    President Jeffrey Lacker, June 10: \"Inflation expectations are higher \
+                    than I would like.\"";
+        assert_eq!(
+            speakers(body),
+            [
+                Some("Ben Bernanke".to_string()),
+                Some("Jeffrey Lacker".to_string())
             ]
         );
     }

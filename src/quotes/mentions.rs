@@ -188,7 +188,11 @@ fn starts_clause(doc: &Doc, lead: usize) -> bool {
     }
     match doc.tokens[p].kind {
         Kind::Mark => true,
-        Kind::Punct => matches!(doc.text(p), "," | ";" | ":" | "—" | "–" | "-" | "("),
+        // A bullet opens a clause too ("* Chicago Fed President Charles Evans: …").
+        Kind::Punct => matches!(
+            doc.text(p),
+            "," | ";" | ":" | "—" | "–" | "-" | "(" | "*" | "•" | "·"
+        ),
         Kind::Word => is_clause_opener(doc.text(p)) || lexicon::is_common(doc.text(p)) && p == 0,
     }
 }
