@@ -13,7 +13,9 @@
 //! are always taken from the original.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use super::fxhash::FxHashSet;
 use super::lexicon;
 use super::wordinfo;
 
@@ -51,42 +53,10 @@ pub(crate) fn in_reading_case(body: &str) -> Cow<'_, str> {
     out.into()
 }
 
-/// Words that make a stretch of a roundup heading a job description
-/// ("CHIEF ECONOMIST", "SENIOR CURRENCY STRATEGIST", "HEAD OF EQUITY
-/// TRADING"): compiled by hand for morgue from the job titles of wire
-/// roundups.
-const JOB_WORDS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "analyst",
-    "analysts",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "dealer",
-    "director",
-    "economist",
-    "economists",
-    "editor",
-    "executive",
-    "fellow",
-    "founder",
-    "governor",
-    "head",
-    "manager",
-    "minister",
-    "officer",
-    "partner",
-    "president",
-    "professor",
-    "researcher",
-    "secretary",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "strategist",
-    "trader",
-];
+/// Words that make a stretch of a heading in capitals a job description
+/// (`data/job-words.txt`).
+static JOB_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("data/job-words.txt")).collect());
 
 /// Which words of `run` describe a job: every word of a stretch between
 /// commas, after the first one, that holds a job word and no forename
@@ -106,7 +76,7 @@ fn job_words(body: &str, run: &[(usize, usize)], from: usize) -> Vec<bool> {
         let described = start > from
             && stretch
                 .clone()
-                .any(|k| JOB_WORDS.contains(&core(k).to_lowercase().as_str()))
+                .any(|k| JOB_WORDS.contains(core(k).to_lowercase().as_str()))
             && !stretch
                 .clone()
                 .any(|k| wordinfo::info(&title_case(core(k))).forename.is_some());
