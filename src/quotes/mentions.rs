@@ -55,7 +55,7 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
                         "de" | "van" | "von" | "bin" | "al" | "di" | "da" | "du"
                     )
                     && is_name_word(doc, i + 1)));
-        if !starts {
+        if !starts || is_dateline_credit(doc, i) {
             i += 1;
             continue;
         }
@@ -67,6 +67,22 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
     }
     out
 }
+
+/// True for the news agency credited in the dateline that opens the body
+/// (`KYIV (Reuters) -`, `WASHINGTON (AP) —`): a one-word name in
+/// parentheses among the first tokens. It reported the story and says
+/// nothing in it; as a mention it drew the pronouns of the opening
+/// paragraph ("…," it said).
+fn is_dateline_credit(doc: &Doc, i: usize) -> bool {
+    i < DATELINE_TOKENS
+        && doc.para_of.get(i) == Some(&0)
+        && i.checked_sub(1).is_some_and(|p| doc.is_punct(p, "("))
+        && doc.is_punct(i + 1, ")")
+}
+
+/// How far into the body a dateline's credit may stand, in tokens
+/// (`NEW YORK/LONDON, Nov 29 (Reuters) -` holds ten).
+const DATELINE_TOKENS: usize = 16;
 
 /// Collects the word tokens of the capitalised run starting at `i` into `words`;
 /// returns the index after the run.
@@ -223,6 +239,17 @@ mod tests {
         assert_eq!(found[0], ("Rubio".into(), NameKind::Unknown, true));
         assert_eq!(found[1].0, "Volodymyr Zelensky");
         assert!(!found[1].2);
+    }
+
+    #[test]
+    fn the_agency_credited_in_the_dateline_is_no_mention() {
+        let found = mentions("KYIV (Reuters) - Ukraine's army said it held the line.");
+        assert!(found.iter().all(|m| m.0 != "Reuters"), "{found:?}");
+        let later = mentions(
+            "KYIV - Officials spoke on Monday in the capital after a long night of \
+             talks. The army told the agency (Reuters) so.",
+        );
+        assert!(later.iter().any(|m| m.0 == "Reuters"), "{later:?}");
     }
 
     #[test]
