@@ -124,33 +124,20 @@ fn heading_len(body: &str, run: &[(usize, usize)]) -> usize {
     }
 }
 
-/// What one whitespace-separated word is, for finding runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// Two letters or more, none lowercase, made of letters and digits
-    /// (inner apostrophes and hyphens allowed: "O'BRIEN", "HOLTZ-EAKIN").
-    Caps,
-    /// Goes on a run, left as it is: no letters or a single capital ("&",
-    /// "22", "J."), or a ticker, domain or abbreviation ("U.S.",
-    /// "FOREX.COM", "<SABS.ST>").
-    Neutral,
-    /// Holds a lowercase letter: ends a run.
-    Lower,
-}
-
-fn shape(word: &str) -> Shape {
+/// True for a word in capitals: two letters or more, none lowercase, made
+/// of letters and digits (inner apostrophes and hyphens allowed: "O'BRIEN",
+/// "HOLTZ-EAKIN"). A ticker, domain or abbreviation ("U.S.", "FOREX.COM",
+/// "<SABS.ST>") is not one: it is left as it is, like a single capital or a
+/// number, and keeps a run going (see [`joins_run`]).
+fn is_caps_word(word: &str) -> bool {
     if word.chars().any(char::is_lowercase) {
-        return Shape::Lower;
+        return false;
     }
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let plain = core
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'));
-    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-    match plain && letters >= 2 {
-        true => Shape::Caps,
-        false => Shape::Neutral,
-    }
+    plain && core.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// The words (byte ranges) of each run of words in capitals, neutral words
@@ -176,7 +163,7 @@ fn caps_runs(body: &str) -> Vec<Vec<(usize, usize)>> {
         let end = (bytes[i..].iter())
             .position(u8::is_ascii_whitespace)
             .map_or(bytes.len(), |p| i + p);
-        if shape(&body[start..end]) == Shape::Caps {
+        if is_caps_word(&body[start..end]) {
             let joins = current
                 .last()
                 .is_some_and(|&(_, last)| joins_run(&body[last..start]));

@@ -64,14 +64,14 @@ fn may_be_form(word: &str) -> bool {
 
 /// The [`STRONG`] and [`WEAK`] bits of `word` (exact case).
 fn bits(word: &str) -> u8 {
-    match may_be_form(word) {
-        true => VERBS.get(word).unwrap_or(0),
-        false => 0,
-    }
+    VERBS.get(word).unwrap_or(0)
 }
 
 /// True when `word` (any case) is a form of a reporting verb.
 pub(crate) fn is_reporting_verb(word: &str) -> bool {
+    if !may_be_form(word) {
+        return false;
+    }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
         bits(&word.to_ascii_lowercase()) & STRONG != 0
     } else {
