@@ -377,7 +377,6 @@ fn is_month_like(word: &str) -> bool {
     let w = w.to_ascii_lowercase();
     EXTRA_MONTHS.contains(&w.as_str())
         || super::MONTHS.iter().any(|m| {
-            let m = &m.to_ascii_lowercase();
             let prefix_typo = w.len() >= 4
                 && w.len() <= m.len() + 1
                 && m.starts_with(&w[..3])

@@ -39,8 +39,10 @@ pub(crate) fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> 
     if !(1..=31).contains(&day) {
         return Err(format!("day {day} is out of range"));
     }
+    // The month is 1 to 12 here: chrono names it ("December").
+    let name = chrono::Month::try_from(month as u8).map_or("", |m| m.name());
     NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| format!("{} {year} has no day {day}", MONTHS[month as usize - 1]))
+        .ok_or_else(|| format!("{name} {year} has no day {day}"))
 }
 
 /// Reject dates outside 1800..=2100.
@@ -52,21 +54,21 @@ pub(crate) fn check_range(date: NaiveDate) -> Result<NaiveDate, ParseError> {
     }
 }
 
-/// English month names, January first (the one list of them: datelines,
-/// metadata dates and `--month` read it).
+/// English month names in lowercase, January first (the one list of them:
+/// datelines, metadata dates and `--month` read it).
 pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number from a full or abbreviated English name ("Dec", "Dec.", "Sept", "march").

@@ -127,53 +127,42 @@ struct Word {
     ascii: bool,
 }
 
-/// The character starting at byte `i` (a char boundary) and its length.
-fn char_at(text: &str, i: usize) -> (char, usize) {
+/// Whether the character at byte `i` (a char boundary) is a letter or digit
+/// (`char::is_alphanumeric`, as `SimpleTokenizer` cuts words), its length in
+/// bytes, and whether it is ASCII.
+#[inline]
+fn char_class(text: &str, i: usize) -> (bool, usize, bool) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1, true);
+    }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
+    (c.is_alphanumeric(), c.len_utf8(), false)
 }
 
 /// The first word at or after byte `from` (a char boundary): a maximal run
-/// of characters for which `char::is_alphanumeric` holds, as
-/// `SimpleTokenizer` cuts words.
+/// of letters and digits.
 fn next_word(text: &str, from: usize) -> Option<Word> {
-    let bytes = text.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                break;
-            }
-            i += 1;
-        } else {
-            let (c, len) = char_at(text, i);
-            if c.is_alphanumeric() {
-                break;
-            }
-            i += len;
+    loop {
+        if i >= text.len() {
+            return None;
         }
-    }
-    if i >= bytes.len() {
-        return None;
+        let (alnum, len, _) = char_class(text, i);
+        if alnum {
+            break;
+        }
+        i += len;
     }
     let start = i;
     let mut ascii = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            i += 1;
-        } else {
-            let (c, len) = char_at(text, i);
-            if !c.is_alphanumeric() {
-                break;
-            }
-            ascii = false;
-            i += len;
+    while i < text.len() {
+        let (alnum, len, is_ascii) = char_class(text, i);
+        if !alnum {
+            break;
         }
+        ascii &= is_ascii;
+        i += len;
     }
     Some(Word {
         start,

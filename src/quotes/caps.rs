@@ -194,23 +194,20 @@ fn close_run(current: &mut Vec<(usize, usize)>, runs: &mut Vec<Vec<(usize, usize
 }
 
 /// Appends `word` (in capitals) as prose would write it: a function word in
-/// lowercase (unless it opens the run or names something: "NEW"), an acronym kept ("BNP", "HSBC",
-/// "IMF"), anything else with each letter sequence capitalised
-/// ("O'BRIEN" = "O'Brien", "HOLTZ-EAKIN" = "Holtz-Eakin").
+/// lowercase (unless it opens the run or names something: "NEW"), an
+/// acronym kept ("BNP", "HSBC", "IMF"), anything else with each letter
+/// sequence capitalised ("O'BRIEN" = "O'Brien", "HOLTZ-EAKIN" = "Holtz-Eakin").
 fn recase(word: &str, first: bool, out: &mut String) {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let titled = title_case(core);
-    let lower = core.to_lowercase();
-    if lower.len() == core.len() && lexicon::is_common(&lower) && !known(&titled) {
-        return match first {
-            true => out.push_str(&title_case(word)),
-            false => push_lower(word, out),
-        };
+    let function_word = lexicon::is_common(&core.to_ascii_lowercase()) && !known(&titled);
+    if function_word && !first {
+        push_lower(word, out);
+    } else if !function_word && keeps_capitals(core, &titled) {
+        out.push_str(word);
+    } else {
+        out.push_str(&title_case(word));
     }
-    if keeps_capitals(core, &titled) {
-        return out.push_str(word);
-    }
-    out.push_str(&title_case(word));
 }
 
 /// True for what reads as an acronym: no vowel ("HSBC"), or three letters

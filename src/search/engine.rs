@@ -19,7 +19,9 @@ use super::facets::{
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::query_builder::{build_query, text_query, SpeakerMatch};
-use super::renames::{compute_renames, load_renames, renamed_into, renames_key, RenameMap};
+use super::renames::{
+    compute_renames, load_renames, renamed_into, renames_key, several_word_spellings, RenameMap,
+};
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
@@ -160,12 +162,10 @@ impl Engine {
         }
         spellings.sort();
         spellings.dedup();
-        let several_words = spellings
-            .iter()
-            .any(|s| s.split_whitespace().nth(1).is_some());
-        let exact = match several_words {
-            true => renamed_into(self.renames(), &spellings),
-            false => Vec::new(),
+        let phrases = several_word_spellings(&spellings);
+        let exact = match phrases.is_empty() {
+            true => Vec::new(),
+            false => renamed_into(self.renames(), &phrases),
         };
         SpeakerMatch { spellings, exact }
     }

@@ -23,7 +23,8 @@ pub use engine::Engine;
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
 pub use query_builder::{any_of, build_query, default_fields, name_query};
 pub use renames::{
-    compute_renames, load_renames, renamed_into, renames_key, save_renames, RenameMap, RENAMES_FILE,
+    compute_renames, load_renames, renamed_into, renames_key, save_renames, several_word_spellings,
+    RenameMap, RENAMES_FILE,
 };
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};

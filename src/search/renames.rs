@@ -45,28 +45,33 @@ pub fn compute_renames(names: &[String], aliases: &Aliases) -> RenameMap {
         .collect()
 }
 
-/// The speaker names shown under a name that one of `spellings` names: for
-/// "Marco Rubio", the "Rubio" of an article that never gives his forename.
-/// A spelling names a canonical name when its words stand together in it
-/// (as a phrase of the speaker field would match). One-word spellings are
-/// skipped: their word already matches such a name.
-pub fn renamed_into(renames: &RenameMap, spellings: &[String]) -> Vec<String> {
+/// The spellings of several words, as the words of the speaker field: the
+/// ones a speaker filter must look for among the renames (a one-word
+/// spelling already matches the names shown under it by its word).
+pub fn several_word_spellings(spellings: &[String]) -> Vec<Vec<String>> {
     let mut analyzer = tokenizers::names_analyzer();
-    let wanted: Vec<Vec<String>> = spellings
+    spellings
         .iter()
         .map(|s| tokenizers::tokens(&mut analyzer, s))
         .filter(|words| words.len() > 1)
-        .collect();
-    if wanted.is_empty() {
-        return Vec::new();
-    }
+        .collect()
+}
+
+/// The speaker names shown under a name one of `phrases` names (from
+/// [`several_word_spellings`]): for "Marco Rubio", the "Rubio" of an
+/// article that never gives his forename. A phrase names a canonical name
+/// when its words stand together in it, as a phrase of the speaker field
+/// would match; each canonical name is read once.
+pub fn renamed_into(renames: &RenameMap, phrases: &[Vec<String>]) -> Vec<String> {
+    let mut analyzer = tokenizers::names_analyzer();
+    let mut named: FxHashMap<&str, bool> = FxHashMap::default();
     let mut out: Vec<String> = renames
         .iter()
         .filter(|(_, canonical)| {
-            let words = tokenizers::tokens(&mut analyzer, canonical);
-            wanted
-                .iter()
-                .any(|w| words.windows(w.len()).any(|run| run == w.as_slice()))
+            *named.entry(canonical.as_str()).or_insert_with(|| {
+                let words = tokenizers::tokens(&mut analyzer, canonical);
+                (phrases.iter()).any(|p| words.windows(p.len()).any(|run| run == p.as_slice()))
+            })
         })
         .map(|(name, _)| name.clone())
         .collect();
@@ -152,7 +157,7 @@ mod tests {
         .collect();
         let found = |spellings: &[&str]| {
             let spellings: Vec<String> = spellings.iter().map(|s| s.to_string()).collect();
-            renamed_into(&renames, &spellings)
+            renamed_into(&renames, &several_word_spellings(&spellings))
         };
         assert_eq!(found(&["marco rubio"]), ["Rubio", "Sen. Rubio"]);
         assert_eq!(
