@@ -119,8 +119,10 @@ fn tune_allocator() {
 }
 
 fn main() {
-    tune_allocator();
     let opts = Opts::parse();
+    if matches!(opts.command, Command::Index(_)) {
+        tune_allocator();
+    }
     let code = match run(opts) {
         Ok(code) => code,
         Err(err) => {

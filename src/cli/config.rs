@@ -70,7 +70,7 @@ pub fn index_options(args: &IndexArgs) -> Result<IndexOptions> {
         wait: args.wait,
         retry_failed: args.retry_failed,
         threads: args.threads.unwrap_or(defaults.threads),
-        heap_bytes: args.memory.max(16) << 20,
+        heap_bytes: args.memory.map(|mb| mb.max(16) << 20),
         commit_files: args.commit_every.max(1),
         commit_interval: Duration::from_secs(args.commit_secs),
         max_file_size: args.max_file_size.saturating_mul(1 << 20),

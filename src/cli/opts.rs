@@ -103,9 +103,10 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Indexing memory budget in MB (bounds peak memory).
-    #[arg(long, value_name = "MB", default_value_t = 256)]
-    pub memory: usize,
+    /// Indexing memory budget in MB (bounds peak memory) [default: 512 for
+    /// an archive of up to 150,000 files, else 256]
+    #[arg(long, value_name = "MB")]
+    pub memory: Option<usize>,
 
     /// Commit after this many files (a killed run resumes from the last commit).
     #[arg(long, value_name = "N", default_value_t = 250_000)]

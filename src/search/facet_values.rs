@@ -10,19 +10,20 @@ use std::collections::BinaryHeap;
 use std::sync::Mutex;
 
 use rustc_hash::FxHashMap;
+use tantivy::directory::OwnedBytes;
 use tantivy::Searcher;
 
 use super::doc_ords::{DocOrds, SegmentDocOrds};
 use super::facets::{column_values, SegmentTally};
+use super::value_table::{self, ValueTable};
 use super::FacetCount;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The values of one facet, decoded.
 pub struct FacetValues {
-    /// For each segment, term ordinal → shown value number.
-    shown_of_ord: Vec<Vec<u32>>,
-    /// Shown values, in name order (a speaker under its canonical name).
-    shown: Vec<String>,
+    /// For each segment, term ordinal → shown value number; the shown
+    /// values in name order (a speaker under its canonical name).
+    table: ValueTable,
     /// One counter per shown value, kept zeroed between queries (a fresh
     /// array of that size is a fresh memory map, paid in page faults).
     counters: Mutex<ShownCounters>,
@@ -119,32 +120,65 @@ impl FacetValues {
                 None => Vec::new(),
             });
         }
-        let mut shown: Vec<String> = per_segment
-            .iter()
-            .flatten()
-            .map(|n| rename(n).unwrap_or(n).to_string())
+        let mut shown: Vec<&str> = (per_segment.iter().flatten())
+            .map(|n| rename(n).unwrap_or(n))
             .collect();
         shown.sort_unstable();
         shown.dedup();
-        let number: FxHashMap<&str, u32> = shown
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.as_str(), i as u32))
+        let number: FxHashMap<&str, u32> = (shown.iter().enumerate())
+            .map(|(i, &n)| (n, i as u32))
             .collect();
-        let shown_of_ord = per_segment
+        let shown_of_ord: Vec<Vec<u32>> = per_segment
             .iter()
             .map(|names| {
                 let of = |n: &String| number[rename(n).unwrap_or(n)];
                 names.iter().map(of).collect()
             })
             .collect();
-        let counters = Mutex::new(ShownCounters::sized(shown.len()));
-        Ok(FacetValues {
-            shown_of_ord,
-            shown,
+        FacetValues::from_parts(&shown_of_ord, &shown)
+            .ok_or_else(|| Error::Schema(format!("facet {field}: values do not hold together")))
+    }
+
+    /// The values of `shown_of_ord` (for each segment, term ordinal →
+    /// number of a value of `shown`, which is sorted); `None` when a number
+    /// names no value.
+    pub fn from_parts(shown_of_ord: &[Vec<u32>], shown: &[&str]) -> Option<FacetValues> {
+        let bytes = OwnedBytes::new(value_table::encode(shown_of_ord, shown));
+        Some(FacetValues::from_table(ValueTable::new(bytes)?))
+    }
+
+    /// The values of a table.
+    pub fn from_table(table: ValueTable) -> FacetValues {
+        let counters = Mutex::new(ShownCounters::sized(table.len()));
+        FacetValues {
+            table,
             counters,
             busy: Mutex::new(()),
-        })
+        }
+    }
+
+    /// The table of value numbers and names.
+    pub fn table(&self) -> &ValueTable {
+        &self.table
+    }
+
+    /// For each segment, term ordinal → shown value number (a copy).
+    pub fn shown_of_ord(&self) -> Vec<Vec<u32>> {
+        let t = &self.table;
+        (0..t.segments())
+            .map(|s| {
+                (0..t.ordinals(s) as u64)
+                    .filter_map(|o| t.number(s, o))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The shown values, in name order.
+    pub fn shown(&self) -> Vec<&str> {
+        (0..self.table.len() as u32)
+            .map(|i| self.table.name(i))
+            .collect()
     }
 
     /// The counters a query adds to (see [`Self::busy`]).
@@ -163,8 +197,10 @@ impl FacetValues {
     pub fn flat_ords(&self, searcher: &Searcher, field: &str) -> Result<SegmentDocOrds> {
         let mut all = DocOrds::build_all(searcher, field)?;
         for (segment, flat) in all.iter_mut().enumerate() {
-            if let (Some(flat), Some(map)) = (flat, self.shown_of_ord.get(segment)) {
-                flat.map(|ord| map[ord as usize]);
+            if let Some(flat) = flat {
+                // Every ordinal of the segment is numbered (the table was
+                // made for these segments), so the 0 is never used.
+                flat.map(|ord| self.table.number(segment, u64::from(ord)).unwrap_or(0));
             }
         }
         Ok(std::sync::Arc::new(all))
@@ -177,21 +213,18 @@ impl FacetValues {
         let entries: usize = tallies.iter().map(SegmentTally::seen_bound).sum();
         let per_value = |add: &mut dyn FnMut(u32, u32)| {
             for tally in tallies {
-                let Some(map) = self.shown_of_ord.get(tally.segment as usize) else {
-                    continue;
-                };
                 tally.for_each_seen(|ord, n| {
-                    if let Some(&shown) = map.get(ord as usize) {
+                    if let Some(shown) = self.table.number(tally.segment as usize, ord) {
                         add(shown, n);
                     }
                 });
             }
         };
         // Many values seen: one counter per shown value; few: a map of them.
-        let all: Vec<(u32, u64)> = if entries * 8 >= self.shown.len() {
+        let all: Vec<(u32, u64)> = if entries * 8 >= self.table.len() {
             // Counters of its own: the shared ones may be in use (this is
             // the path of a query that found them busy).
-            let mut counters = ShownCounters::sized(self.shown.len());
+            let mut counters = ShownCounters::sized(self.table.len());
             per_value(&mut |shown, n| counters.add(shown, n));
             counters.take_top(limit)
         } else {
@@ -214,7 +247,7 @@ impl FacetValues {
         all.sort_unstable_by(order);
         all.into_iter()
             .map(|(shown, count)| FacetCount {
-                value: self.shown[shown as usize].clone(),
+                value: self.table.name(shown).to_string(),
                 count,
             })
             .collect()

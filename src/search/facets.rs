@@ -172,6 +172,14 @@ impl SegmentTally {
         }
     }
 
+    /// How many values were seen.
+    pub fn seen(&self) -> usize {
+        match &self.counts {
+            Tallied::Counts(counts) => counts.iter().filter(|&&n| n > 0).count(),
+            Tallied::Sorted(seen) => seen.len(),
+        }
+    }
+
     /// Calls `each(ordinal, count)` for every value seen, by ordinal.
     pub fn for_each_seen(&self, mut each: impl FnMut(u64, u32)) {
         match &self.counts {

@@ -7,6 +7,7 @@ mod doc_ords;
 mod engine;
 mod extras;
 mod facet_values;
+mod facet_values_file;
 mod facets;
 mod histogram;
 mod hits;
@@ -17,17 +18,21 @@ mod results;
 mod snippets;
 mod speaker_names;
 mod speakers;
+mod value_table;
 
 pub use date_filter::DateRangeQuery;
 pub use engine::Engine;
+pub use facet_values::FacetValues;
+pub use facet_values_file::{facet_values_path, load_facet_values, save_facet_values};
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
 pub use query_builder::{any_of, build_query, default_fields, name_query};
 pub use renames::{
-    compute_renames, load_renames, renamed_into, renames_key, save_renames, several_word_spellings,
-    RenameMap, RENAMES_FILE,
+    compute_renames, keep_derived, load_renames, renamed_into, renames_key, save_renames,
+    several_word_spellings, RenameMap, RENAMES_FILE,
 };
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};
 pub use snippets::opening;
 pub use speaker_names::{all_speakers, load_aliases, BUILTIN_ALIASES, USER_ALIASES};
 pub use speakers::{rank, Span, SpeakerCollector, SpeakerCount};
+pub use value_table::ValueTable;

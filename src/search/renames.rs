@@ -13,7 +13,11 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::Searcher;
 
+use super::facet_values::FacetValues;
+use super::facet_values_file::{facet_values_path, load_facet_values, save_facet_values};
+use super::facets::facet_field_name;
 use super::speaker_names::all_speakers;
+use super::FacetName;
 use crate::error::{Error, Result};
 use crate::index::tokenizers;
 use crate::quotes::{Aliases, SpeakerDirectory};
@@ -102,9 +106,15 @@ pub fn load_renames(dir: &Path, key: &str) -> Option<RenameMap> {
 /// `dir`) and writes them there under `key` (see [`renames_key`]),
 /// atomically: a kill leaves the old file or the new one, and a stale file is
 /// never used.
-pub fn save_renames(searcher: &Searcher, aliases: &Aliases, dir: &Path, key: &str) -> Result<()> {
+pub fn save_renames(
+    searcher: &Searcher,
+    aliases: &Aliases,
+    dir: &Path,
+    key: &str,
+) -> Result<RenameMap> {
     let names = all_speakers(searcher)?;
-    let mut renames: Vec<(String, String)> = compute_renames(&names, aliases).into_iter().collect();
+    let map = compute_renames(&names, aliases);
+    let mut renames: Vec<(String, String)> = map.clone().into_iter().collect();
     renames.sort_unstable();
     let file = RenamesFile {
         key: key.to_string(),
@@ -118,7 +128,31 @@ pub fn save_renames(searcher: &Searcher, aliases: &Aliases, dir: &Path, key: &st
         out.get_ref().sync_all()?;
         std::fs::rename(&tmp, dir.join(RENAMES_FILE))
     };
-    write().map_err(|e| Error::io(&tmp, e))
+    write().map_err(|e| Error::io(&tmp, e))?;
+    Ok(map)
+}
+
+/// Keeps beside the index in `dir` what a fresh search would otherwise work
+/// out: the speaker renames and each facet's values across segments, each
+/// unless already kept for the searcher's segments and `aliases`.
+pub fn keep_derived(searcher: &Searcher, aliases: &Aliases, dir: &Path) -> Result<()> {
+    let key = renames_key(searcher, aliases);
+    let renames = match load_renames(dir, &key) {
+        Some(kept) => kept,
+        None => save_renames(searcher, aliases, dir, &key)?,
+    };
+    for facet in FacetName::ALL {
+        if load_facet_values(dir, facet, &key).is_some() {
+            continue;
+        }
+        let renamed = |n: &str| match facet {
+            FacetName::Speaker => renames.get(n).map(String::as_str),
+            _ => None,
+        };
+        let values = FacetValues::build(searcher, facet_field_name(facet), renamed)?;
+        save_facet_values(&values, &facet_values_path(dir, facet), &key)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

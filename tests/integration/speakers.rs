@@ -2,6 +2,9 @@
 //! resolved to the full name used elsewhere.
 
 use crate::env::{clip, TestEnv};
+use morgue::search::{
+    facet_values_path, load_facet_values, save_facet_values, FacetName, FacetValues,
+};
 
 fn speaker_counts(env: &TestEnv) -> Vec<(String, u64)> {
     let answer = env.search(&["--quotes", "--facets", "speaker", "-n", "0"]);
@@ -148,6 +151,10 @@ fn the_indexer_keeps_speaker_renames_that_searches_use() {
         kept["renames"],
         serde_json::json!([["Rubio", "Marco Rubio"]])
     );
+    // Without the kept speaker values (next test), a search names the values
+    // it counted and renames them itself.
+    let values = facet_values_path(&env.index.join("current"), FacetName::Speaker);
+    std::fs::remove_file(values).unwrap();
     // A search takes the kept renames as they are (same index, same aliases).
     let edited = kept
         .to_string()
@@ -165,5 +172,32 @@ fn the_indexer_keeps_speaker_renames_that_searches_use() {
         "Marco Rubio = Senator Rubio\n",
     )
     .unwrap();
+    assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
+}
+
+/// The indexer keeps each facet's values across segments beside the index,
+/// speakers under the names they are shown; a one-shot search with facet
+/// counts adds into them instead of naming every value it counted. A damaged
+/// file is ignored.
+#[test]
+fn the_indexer_keeps_facet_values_that_searches_use() {
+    let env = rubio_env();
+    let dir = env.index.join("current");
+    let renames = std::fs::read(dir.join("morgue-speaker-renames.json")).unwrap();
+    let renames: serde_json::Value = serde_json::from_slice(&renames).unwrap();
+    let key = renames["key"].as_str().unwrap();
+    let path = facet_values_path(&dir, FacetName::Speaker);
+    let kept = load_facet_values(&dir, FacetName::Speaker, key).expect("kept for the index");
+    assert_eq!(kept.shown(), ["Marco Rubio"]);
+    for facet in [FacetName::Dateline, FacetName::Source, FacetName::Section] {
+        assert!(load_facet_values(&dir, facet, key).is_some());
+    }
+    // A search takes the kept values as they are.
+    let edited = FacetValues::from_parts(&kept.shown_of_ord(), &["Rubio Marco"]).unwrap();
+    save_facet_values(&edited, &path, key).unwrap();
+    assert_eq!(speaker_counts(&env), vec![("Rubio Marco".to_string(), 2)]);
+    let mut damaged = std::fs::read(&path).unwrap();
+    damaged.truncate(damaged.len() - 1);
+    std::fs::write(&path, damaged).unwrap();
     assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
 }
