@@ -53,6 +53,27 @@ impl DocOrds {
         DocOrds { offsets, ords }
     }
 
+    /// Calls `each` with the ordinals of every document of `docs`, reading
+    /// all their offsets first (into `spans`): loads that do not wait on one
+    /// another, which the processor overlaps, where reading one document's
+    /// offsets and then its ordinals waits on each cache miss in turn.
+    #[inline]
+    pub fn for_each_of(
+        &self,
+        docs: &[DocId],
+        spans: &mut Vec<(u32, u32)>,
+        mut each: impl FnMut(&[u32]),
+    ) {
+        spans.clear();
+        spans.extend(docs.iter().map(|&doc| {
+            let d = doc as usize;
+            (self.offsets[d], self.offsets[d + 1])
+        }));
+        for &(start, end) in spans.iter() {
+            each(&self.ords[start as usize..end as usize]);
+        }
+    }
+
     /// The ordinals of `doc`.
     #[inline]
     pub fn of(&self, doc: DocId) -> &[u32] {
@@ -124,6 +145,11 @@ mod tests {
         let got: Vec<Vec<u32>> = (0..max_doc).map(|d| flat.of(d).to_vec()).collect();
         assert_eq!(got, expected(&column, 0..max_doc));
         assert!(got.iter().any(|o| o.len() == 3) && got.iter().any(Vec::is_empty));
+        // A batch of documents at a time, as a count reads them.
+        let docs: Vec<DocId> = (0..max_doc).step_by(3).collect();
+        let mut batched = Vec::new();
+        flat.for_each_of(&docs, &mut Vec::new(), |ords| batched.push(ords.to_vec()));
+        assert_eq!(batched, expected(&column, docs.iter().copied()));
     }
 
     #[test]

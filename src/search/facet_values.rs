@@ -31,14 +31,14 @@ pub struct FacetValues {
     pub busy: Mutex<()>,
 }
 
-/// A counter per shown value, with the values counted while they are few
-/// (reading back visits those, or every counter once many were counted).
+/// A counter per shown value, and a bit per counter set when it was added
+/// to: reading back visits the counters whose bit is set, a few thousand
+/// for most queries against the 53,000 speakers of a decade of news, without
+/// a branch on the hottest loop (the bits are an OR into a few kilobytes).
 #[derive(Default)]
 pub struct ShownCounters {
     counts: Vec<u32>,
-    touched: Vec<u32>,
-    /// Too many values to list: reading back scans every counter.
-    full: bool,
+    added: Vec<u64>,
 }
 
 impl ShownCounters {
@@ -46,30 +46,21 @@ impl ShownCounters {
     fn sized(values: usize) -> ShownCounters {
         ShownCounters {
             counts: vec![0; values],
-            ..ShownCounters::default()
+            added: vec![0; values.div_ceil(64)],
         }
     }
 
     /// Adds `n` to the counter of shown value `shown`.
     #[inline]
     pub fn add(&mut self, shown: u32, n: u32) {
-        let size = self.counts.len();
-        let c = &mut self.counts[shown as usize];
-        if *c == 0 && !self.full {
-            self.touched.push(shown);
-            self.full = self.touched.len() * 8 > size;
-        }
-        *c += n;
+        self.counts[shown as usize] += n;
+        self.added[shown as usize / 64] |= 1 << (shown % 64);
     }
 
     /// Adds one to each of `shown`.
     #[inline]
     pub fn add_each(&mut self, shown: &[u32]) {
-        if self.full {
-            shown.iter().for_each(|&s| self.counts[s as usize] += 1);
-        } else {
-            shown.iter().for_each(|&s| self.add(s, 1));
-        }
+        shown.iter().for_each(|&s| self.add(s, 1));
     }
 
     /// The `limit` highest counters as (number, count), ties by number;
@@ -86,19 +77,17 @@ impl ShownCounters {
                 kept.push(entry);
             }
         };
-        if self.full {
-            for (shown, c) in self.counts.iter_mut().enumerate() {
-                if *c > 0 {
-                    offer(shown as u32, std::mem::take(c));
+        for (word, bits) in self.added.iter_mut().enumerate() {
+            let mut bits = std::mem::take(bits);
+            while bits != 0 {
+                let shown = word * 64 + bits.trailing_zeros() as usize;
+                match std::mem::take(&mut self.counts[shown]) {
+                    0 => {}
+                    n => offer(shown as u32, n),
                 }
-            }
-        } else {
-            for &shown in &self.touched {
-                offer(shown, std::mem::take(&mut self.counts[shown as usize]));
+                bits &= bits - 1;
             }
         }
-        self.touched.clear();
-        self.full = false;
         kept.into_iter()
             .map(|Reverse((n, Reverse(shown)))| (shown, u64::from(n)))
             .collect()

@@ -52,6 +52,8 @@ pub struct FacetSegmentCounter {
     docs: Vec<DocId>,
     batch: ColumnBatch<u64>,
     flat: Option<Flat>,
+    /// Scratch for [`SegmentDocOrds`] lookups.
+    spans: Vec<(u32, u32)>,
 }
 
 impl FacetSegmentCounter {
@@ -63,9 +65,7 @@ impl FacetSegmentCounter {
         if let Some((flat, values)) = &self.flat {
             if let Some(flat) = flat.get(self.segment as usize).and_then(Option::as_ref) {
                 let mut counters = values.counters();
-                for &doc in &self.docs {
-                    counters.add_each(flat.of(doc));
-                }
+                flat.for_each_of(&self.docs, &mut self.spans, |ords| counters.add_each(ords));
             }
             return self.docs.clear();
         }
@@ -219,6 +219,7 @@ impl Collector for FacetCounter {
             docs: Vec::with_capacity(BATCH),
             batch: ColumnBatch::default(),
             flat: self.flat.clone(),
+            spans: Vec::new(),
         })
     }
 
