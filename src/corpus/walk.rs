@@ -33,7 +33,9 @@ pub struct WalkProblem {
 /// What a walk found.
 #[derive(Debug, Default, Clone)]
 pub struct Walk {
-    /// Files, sorted by path.
+    /// Files: the top-level entries of each root in name order, each walked
+    /// in the file system's order (sorting every path cost more than the
+    /// rest of a run with nothing to do).
     pub files: Vec<WalkedFile>,
     /// Folders and files that could not be read.
     pub problems: Vec<WalkProblem>,

@@ -186,7 +186,10 @@ impl Engine {
     /// The text query alone (for snippets) and the whole query.
     fn queries(&self, req: &SearchRequest) -> Result<Queries> {
         let text = text_query(self.index.index(), self.fields(), req)?;
-        let for_snippets = text.as_ref().map(|q| q.box_clone());
+        // Only hits shown get snippets.
+        let for_snippets = (text.as_ref())
+            .filter(|_| req.limit > 0)
+            .map(|q| q.box_clone());
         let whole = build_query(self.fields(), req, text, &|v| self.speaker_match(v))?;
         Ok((for_snippets, whole))
     }
