@@ -5,6 +5,8 @@
 //! the result in a file beside the index, keyed by the exact segments and
 //! aliases it was worked out from. A search whose index or aliases differ
 //! (a stale or missing file) works them out itself and never writes.
+//! [`keep_derived`] keeps them, and each facet's values (which show speakers
+//! under these names, [`super::facet_values_file`]), after every index run.
 
 use std::io::Write;
 use std::path::Path;
