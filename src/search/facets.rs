@@ -59,9 +59,7 @@ pub struct FacetSegmentCounter {
 impl FacetSegmentCounter {
     /// Tallies the ordinals of the documents gathered so far.
     fn count_gathered(&mut self) {
-        let Some(column) = &self.column else {
-            return self.docs.clear();
-        };
+        // Flat value numbers: none for a segment without the facet's column.
         if let Some((flat, values)) = &self.flat {
             if let Some(flat) = flat.get(self.segment as usize).and_then(Option::as_ref) {
                 let mut counters = values.counters();
@@ -69,6 +67,9 @@ impl FacetSegmentCounter {
             }
             return self.docs.clear();
         }
+        let Some(column) = &self.column else {
+            return self.docs.clear();
+        };
         let tally = &mut self.tally;
         self.batch
             .for_each_doc(column.ords(), &self.docs, |_, ords| {
@@ -210,7 +211,12 @@ impl Collector for FacetCounter {
     type Child = FacetSegmentCounter;
 
     fn for_segment(&self, id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let column = segment.fast_fields().str(self.field)?;
+        // Counting into flat value numbers needs no column (opening one
+        // reads its dictionary's index: a cost per segment and query).
+        let column = match self.flat {
+            Some(_) => None,
+            None => segment.fast_fields().str(self.field)?,
+        };
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Ok(FacetSegmentCounter {
             segment: id,
