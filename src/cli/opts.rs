@@ -304,6 +304,10 @@ pub struct ParseArgs {
     /// One JSON object per article per line (the format quote-score reads).
     #[arg(long)]
     pub json: bool,
+
+    /// Skip (and report) files larger than this many MB, as `index` does.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_size: u64,
 }
 
 /// `morgue status`.

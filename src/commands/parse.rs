@@ -16,9 +16,6 @@ use crate::quotes::Quote;
 
 use super::search::finish_output;
 
-/// Files larger than this are refused by `parse` as by `index`.
-const MAX_SIZE: u64 = 50 << 20;
-
 /// One line of `morgue parse --json`.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -44,16 +41,25 @@ pub enum ParseLine {
 
 /// Runs `morgue parse` from its command-line arguments.
 pub fn run_parse_cli(args: &ParseArgs, out: &mut impl Write) -> Result<ExitCode> {
-    run_parse(&args.paths, args.json, out)
+    let max_size = args.max_file_size.saturating_mul(1 << 20);
+    run_parse(&args.paths, args.json, max_size, out)
 }
 
-/// Parses files and folders (walked like `index` walks them) and prints what was found.
-pub fn run_parse(paths: &[PathBuf], json: bool, out: &mut impl Write) -> Result<ExitCode> {
+/// Parses files and folders (walked like `index` walks them) and prints what
+/// was found; files over `max_size` bytes are reported as failed, as `index`
+/// reports them.
+pub fn run_parse(
+    paths: &[PathBuf],
+    json: bool,
+    max_size: u64,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let files = files_of(paths);
     let mut failed = false;
     let mut written = Ok(());
     for chunk in files.chunks(1024) {
-        let lines: Vec<Vec<ParseLine>> = chunk.par_iter().map(|p| parse_path(p)).collect();
+        let lines: Vec<Vec<ParseLine>> =
+            chunk.par_iter().map(|p| parse_path(p, max_size)).collect();
         for line in lines.iter().flatten() {
             failed |= matches!(line, ParseLine::Failed { .. });
             written = written.and_then(|()| write_line(out, line, json));
@@ -82,10 +88,11 @@ fn files_of(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// The lines for one file: one per article, or one error.
-pub fn parse_path(path: &Path) -> Vec<ParseLine> {
+/// The lines for one file: one per article, or one error (among them a file
+/// over `max_size` bytes).
+pub fn parse_path(path: &Path, max_size: u64) -> Vec<ParseLine> {
     let shown = path.to_string_lossy().to_string();
-    let parsed = corpus::read_file(path, MAX_SIZE)
+    let parsed = corpus::read_file(path, max_size)
         .and_then(|bytes| Article::parse_file(path, &bytes, true).map_err(|e| e.to_string()));
     match parsed {
         Ok(articles) => articles

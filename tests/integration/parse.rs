@@ -116,3 +116,37 @@ fn seed_article_gives_exactly_its_gold_quotes_and_speakers() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// `morgue parse` takes `--max-file-size` as `index` does: a larger file is
+/// reported as failed (exit code 1) and the others are still parsed.
+#[test]
+fn parse_reports_files_over_the_size_limit_and_goes_on() {
+    let env = TestEnv::new();
+    let small = env.write("a.txt", clip("2025-12-03", "AP", "Small", &["Short."]));
+    let big_body = "word ".repeat(300_000);
+    let big = env.write("b.txt", clip("2025-12-03", "AP", "Big", &[&big_body]));
+    let out = env
+        .cmd()
+        .args(["parse", "--json", "--max-file-size", "1"])
+        .arg(&small)
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["title"], "Small");
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(error.contains("size limit"), "{error}");
+    let all = env
+        .cmd()
+        .args(["parse", "--json"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(all.status.code(), Some(0), "under the default 50 MB");
+}
