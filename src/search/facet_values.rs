@@ -1,9 +1,11 @@
-//! Every value of one facet across the index, decoded once and numbered in
-//! name order, for an engine that answers many facet queries: a query then
-//! adds into one counter per value (straight from each document's value
-//! numbers, [`super::doc_ords`]) and names only the values it shows, where a
-//! one-shot query names every value it saw, segment by segment, and merges
-//! the names.
+//! Every value of one facet across the index, numbered in name order
+//! ([`super::value_table`]): built from the segments' dictionaries, or read
+//! in place from the file the indexer keeps ([`super::facet_values_file`]).
+//! A query adds into one counter per value (a first query from its
+//! per-segment tallies, an engine counting again straight from each
+//! document's value numbers, [`super::doc_ords`]) and names only the values
+//! it shows, where without them a one-shot query names every value it saw,
+//! segment by segment, and merges the names.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
