@@ -1,6 +1,8 @@
 //! Criterion benches for searching: a one-word query, a phrase, a speaker
 //! plus date-range quote query, the same with facet counts, a month
-//! histogram, and the date-ranged queries of the baselines.
+//! histogram, the date-ranged queries of the baselines, and the first
+//! faceted search of a fresh engine (a one-shot `morgue search`, which counts
+//! into the facet values the indexer kept).
 //!
 //! `cargo bench --bench search`. On the Reuters 2006-2013 corpus when it is
 //! unpacked (`../shared/tools/corpus reuters-financial-2006-2013`; the index
@@ -11,13 +13,14 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use morgue::index::{run_index, IndexLocation, IndexOptions, NoProgress};
 use morgue::query::{DateRange, Kind};
 use morgue::search::{Engine, FacetName, Filters, Interval, SearchRequest};
 
 struct Setup {
     name: &'static str,
+    location: IndexLocation,
     engine: Engine,
     speaker: &'static str,
     range: DateRange,
@@ -63,6 +66,7 @@ fn setup() -> Setup {
     Setup {
         name,
         engine: Engine::open(&location).expect("bench index opens"),
+        location,
         speaker,
         range,
     }
@@ -119,6 +123,18 @@ fn bench_search(c: &mut Criterion) {
             b.iter(|| black_box(s.engine.search(req).unwrap()))
         });
     }
+    let first_faceted = SearchRequest {
+        facets: vec![FacetName::Speaker, FacetName::Dateline],
+        limit: 0,
+        ..request("said")
+    };
+    group.bench_function("said+facets, a fresh engine's first search", |b| {
+        b.iter_batched(
+            || Engine::open(&s.location).expect("bench index opens"),
+            |engine| black_box(engine.search(&first_faceted).unwrap()),
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 
