@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 
 use super::facet_values::FacetValues;
+use super::kept::write_atomically;
 use super::value_table::ValueTable;
 use super::FacetName;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// First bytes of the file, with the format's version; then the key's length
 /// and the key, a checksum of the rest, and the values' table
@@ -37,21 +38,13 @@ pub fn facet_values_path(dir: &Path, facet: FacetName) -> PathBuf {
 /// file or the new one.
 pub fn save_facet_values(values: &FacetValues, path: &Path, key: &str) -> Result<()> {
     let table = values.table().bytes();
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let write = || -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    write_atomically(path, |out| {
         out.write_all(MAGIC)?;
         out.write_all(&(key.len() as u32).to_le_bytes())?;
         out.write_all(key.as_bytes())?;
         out.write_all(&xxhash_rust::xxh3::xxh3_64(table).to_le_bytes())?;
-        out.write_all(table)?;
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| Error::io(&tmp, e))
+        out.write_all(table)
+    })
 }
 
 /// The values of `facet` kept in `dir`, when they were made for `key` and

@@ -11,6 +11,7 @@ mod facet_values_file;
 mod facets;
 mod histogram;
 mod hits;
+mod kept;
 mod query_builder;
 mod renames;
 mod request;
@@ -25,10 +26,11 @@ pub use engine::Engine;
 pub use facet_values::FacetValues;
 pub use facet_values_file::{facet_values_path, load_facet_values, save_facet_values};
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
+pub use kept::keep_derived;
 pub use query_builder::{any_of, build_query, default_fields, name_query};
 pub use renames::{
-    compute_renames, keep_derived, load_renames, renamed_into, renames_key, save_renames,
-    several_word_spellings, RenameMap, RENAMES_FILE,
+    compute_renames, load_renames, renamed_into, renames_key, save_renames, several_word_spellings,
+    RenameMap, RENAMES_FILE,
 };
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
 pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};

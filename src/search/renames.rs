@@ -5,22 +5,18 @@
 //! the result in a file beside the index, keyed by the exact segments and
 //! aliases it was worked out from. A search whose index or aliases differ
 //! (a stale or missing file) works them out itself and never writes.
-//! [`keep_derived`] keeps them, and each facet's values (which show speakers
-//! under these names, [`super::facet_values_file`]), after every index run.
+//! [`super::kept::keep_derived`] keeps them, and each facet's values (which
+//! show speakers under these names), after every index run.
 
-use std::io::Write;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::Searcher;
 
-use super::facet_values::FacetValues;
-use super::facet_values_file::{facet_values_path, load_facet_values, save_facet_values};
-use super::facets::facet_field_name;
+use super::kept::write_atomically;
 use super::speaker_names::all_speakers;
-use super::FacetName;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::tokenizers;
 use crate::quotes::{Aliases, SpeakerDirectory};
 
@@ -122,39 +118,10 @@ pub fn save_renames(
         key: key.to_string(),
         renames,
     };
-    let tmp = dir.join(format!("{RENAMES_FILE}.tmp"));
-    let write = || -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        serde_json::to_writer(&mut out, &file)?;
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        std::fs::rename(&tmp, dir.join(RENAMES_FILE))
-    };
-    write().map_err(|e| Error::io(&tmp, e))?;
+    write_atomically(&dir.join(RENAMES_FILE), |out| {
+        Ok(serde_json::to_writer(out, &file)?)
+    })?;
     Ok(map)
-}
-
-/// Keeps beside the index in `dir` what a fresh search would otherwise work
-/// out: the speaker renames and each facet's values across segments, each
-/// unless already kept for the searcher's segments and `aliases`.
-pub fn keep_derived(searcher: &Searcher, aliases: &Aliases, dir: &Path) -> Result<()> {
-    let key = renames_key(searcher, aliases);
-    let renames = match load_renames(dir, &key) {
-        Some(kept) => kept,
-        None => save_renames(searcher, aliases, dir, &key)?,
-    };
-    for facet in FacetName::ALL {
-        if load_facet_values(dir, facet, &key).is_some() {
-            continue;
-        }
-        let renamed = |n: &str| match facet {
-            FacetName::Speaker => renames.get(n).map(String::as_str),
-            _ => None,
-        };
-        let values = FacetValues::build(searcher, facet_field_name(facet), renamed)?;
-        save_facet_values(&values, &facet_values_path(dir, facet), &key)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
