@@ -114,6 +114,14 @@ mod tests {
         }
     }
 
+    /// A walk that found `files` and no problem.
+    fn walk_of(files: Vec<WalkedFile>) -> Walk {
+        Walk {
+            files,
+            problems: vec![],
+        }
+    }
+
     fn record(path: &str, size: u64, mtime: i64, status: FileStatus) -> FileRecord {
         FileRecord {
             path: path.into(),
@@ -132,14 +140,11 @@ mod tests {
 
     #[test]
     fn new_changed_unchanged_and_deleted_files() {
-        let walk = Walk {
-            files: vec![
-                file("/c/new.txt", 1, 1),
-                file("/c/same.txt", 5, 5),
-                file("/c/edit.txt", 6, 9),
-            ],
-            problems: vec![],
-        };
+        let walk = walk_of(vec![
+            file("/c/new.txt", 1, 1),
+            file("/c/same.txt", 5, 5),
+            file("/c/edit.txt", 6, 9),
+        ]);
         let recs = records(&[
             record("/c/same.txt", 5, 5, FileStatus::Ok),
             record("/c/edit.txt", 6, 8, FileStatus::Ok),
@@ -162,24 +167,18 @@ mod tests {
 
     #[test]
     fn files_are_read_in_path_order_whatever_the_walk_order() {
-        let walk = Walk {
-            files: vec![
-                file("/c/2008/0917/b.txt", 1, 1),
-                file("/c/2006/1020/a.txt", 1, 1),
-                file("/c/2008/0915/z.txt", 1, 1),
-                file("/c/2008/0917/a.txt", 1, 1),
-            ],
-            problems: vec![],
-        };
-        let plan = plan(walk, &records(&[]), &["/c".into()], false);
-        let paths: Vec<_> = plan.jobs.iter().map(|j| j.file.path.clone()).collect();
-        let want = [
+        let walked = [
+            "/c/2008/0917/b.txt",
             "/c/2006/1020/a.txt",
             "/c/2008/0915/z.txt",
             "/c/2008/0917/a.txt",
-            "/c/2008/0917/b.txt",
         ];
-        assert_eq!(paths, want.map(PathBuf::from));
+        let walk = walk_of(walked.iter().map(|p| file(p, 1, 1)).collect());
+        let plan = plan(walk, &records(&[]), &["/c".into()], false);
+        let paths: Vec<_> = plan.jobs.iter().map(|j| j.file.path.clone()).collect();
+        let mut want = walked.map(PathBuf::from);
+        want.sort();
+        assert_eq!(paths, want);
     }
 
     #[test]
@@ -207,10 +206,7 @@ mod tests {
 
     #[test]
     fn unchanged_failed_files_are_retried_only_on_request() {
-        let walk = Walk {
-            files: vec![file("/c/bad.txt", 2, 2)],
-            problems: vec![],
-        };
+        let walk = walk_of(vec![file("/c/bad.txt", 2, 2)]);
         let recs = records(&[record("/c/bad.txt", 2, 2, FileStatus::Failed)]);
         assert_eq!(
             plan(walk.clone(), &recs, &["/c".into()], false).jobs.len(),

@@ -1,22 +1,30 @@
 //! `morgue parse`: what the parser sees, as JSON lines, and the seed article
 //! against its gold quotes.
 
+use std::ffi::OsStr;
+
 use serde_json::Value;
 
 use crate::env::{clip, shared, TestEnv};
 
-fn parse_json(env: &TestEnv, path: &std::path::Path) -> Vec<Value> {
+/// `morgue parse --json ARGS`: its exit code and one JSON object per line.
+fn parse_json_with(env: &TestEnv, args: &[&OsStr]) -> (Option<i32>, Vec<Value>) {
     let out = env
         .cmd()
         .args(["parse", "--json"])
-        .arg(path)
+        .args(args)
         .output()
         .unwrap();
-    String::from_utf8(out.stdout)
+    let lines = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect()
+        .collect();
+    (out.status.code(), lines)
+}
+
+fn parse_json(env: &TestEnv, path: &std::path::Path) -> Vec<Value> {
+    parse_json_with(env, &[path.as_os_str()]).1
 }
 
 #[test]
@@ -125,28 +133,19 @@ fn parse_reports_files_over_the_size_limit_and_goes_on() {
     let small = env.write("a.txt", clip("2025-12-03", "AP", "Small", &["Short."]));
     let big_body = "word ".repeat(300_000);
     let big = env.write("b.txt", clip("2025-12-03", "AP", "Big", &[&big_body]));
-    let out = env
-        .cmd()
-        .args(["parse", "--json", "--max-file-size", "1"])
-        .arg(&small)
-        .arg(&big)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let args = [
+        OsStr::new("--max-file-size"),
+        OsStr::new("1"),
+        small.as_os_str(),
+        big.as_os_str(),
+    ];
+    let (code, lines) = parse_json_with(&env, &args);
+    assert_eq!(code, Some(1));
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["title"], "Small");
     let error = lines[1]["error"].as_str().unwrap();
     assert!(error.contains("size limit"), "{error}");
-    let all = env
-        .cmd()
-        .args(["parse", "--json"])
-        .arg(&big)
-        .output()
-        .unwrap();
-    assert_eq!(all.status.code(), Some(0), "under the default 50 MB");
+    let (code, lines) = parse_json_with(&env, &[big.as_os_str()]);
+    assert_eq!(code, Some(0), "under the default 50 MB");
+    assert_eq!(lines[0]["title"], "Big");
 }
