@@ -9,12 +9,13 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
+use super::complement::{kind_docs, Complement, DocBits, COMPLEMENT_FROM};
 use super::doc_ords::SegmentDocOrds;
 use super::extras::Extras;
 use super::facet_values::FacetValues;
 use super::facet_values_file::load_facet_values;
 use super::facets::{
-    facet_collector, facet_field_name, named_counts, sum_values, top_values, SegmentTally,
+    facet_collector, facet_field_name, named_counts, sum_values, top_values, Flat, SegmentTally,
     ValueCounts,
 };
 use super::histogram::{fold, DayCollector};
@@ -28,6 +29,7 @@ use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
+use crate::query::Kind;
 use crate::quotes::{Aliases, SpeakerDirectory};
 
 /// An open index, ready to search.
@@ -42,6 +44,13 @@ pub struct Engine {
     facet_values: [OnceLock<Arc<FacetValues>>; 4],
     /// Each facet's ordinals decoded per document, likewise.
     facet_ords: [OnceLock<SegmentDocOrds>; 4],
+    /// The live documents of each kind, once a facet is counted again.
+    kind_docs: [OnceLock<Arc<Vec<DocBits>>>; 2],
+    /// Each facet's totals over each kind, for broad matches.
+    complements: [[OnceLock<Arc<Complement>>; 2]; 4],
+    /// Segments with this many documents of the searched kind count broad
+    /// matches by complement.
+    complement_from: u32,
     /// Searches with facets answered so far.
     facet_searches: AtomicUsize,
 }
@@ -102,8 +111,20 @@ impl Engine {
             surnames_asked: AtomicUsize::new(0),
             facet_values: Default::default(),
             facet_ords: Default::default(),
+            kind_docs: Default::default(),
+            complements: Default::default(),
+            complement_from: COMPLEMENT_FROM,
             facet_searches: AtomicUsize::new(0),
         })
+    }
+
+    /// This engine counts the facets of a match holding half or more of a
+    /// segment's documents of its kind by complement in segments with at
+    /// least `docs` of them (by default 4,096; small archives, as in tests,
+    /// from fewer). The counts are the same either way.
+    pub fn with_complement_from(mut self, docs: u32) -> Engine {
+        self.complement_from = docs;
+        self
     }
 
     /// Every speaker of the archive whose name is shown and counted under
@@ -390,6 +411,26 @@ impl Engine {
         Ok(slot.get_or_init(|| flat).clone())
     }
 
+    /// What counting `facet` over `kind` by complement needs: the kind's
+    /// documents (found on first use), and the facet's totals over them
+    /// (worked out by the first broad query).
+    fn complement(&self, facet: FacetName, kind: Kind) -> Result<Arc<Complement>> {
+        let slot = &self.complements[facet as usize][kind as usize];
+        if let Some(c) = slot.get() {
+            return Ok(c.clone());
+        }
+        let docs = &self.kind_docs[kind as usize];
+        let docs = match docs.get() {
+            Some(d) => d.clone(),
+            None => {
+                let found = kind_docs(&self.searcher, self.fields().kind, kind.name())?;
+                docs.get_or_init(|| Arc::new(found)).clone()
+            }
+        };
+        let complement = Complement::new(docs, self.complement_from);
+        Ok(slot.get_or_init(|| Arc::new(complement)).clone())
+    }
+
     /// Facets counted again go straight into their values' counters
     /// (unless another query of this engine is counting into them): their
     /// values, decoded on first use.
@@ -435,7 +476,11 @@ impl Engine {
         for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
             let into = v.as_ref().filter(|_| busy.is_some());
             let flat = match into {
-                Some(v) => Some((self.facet_ords(f, v)?, v.clone())),
+                Some(v) => Some(Flat {
+                    ords: self.facet_ords(f, v)?,
+                    values: v.clone(),
+                    complement: Some(self.complement(f, req.kind)?),
+                }),
                 None => None,
             };
             extras.facets.push(facet_collector(f, flat));

@@ -45,7 +45,7 @@ pub struct ShownCounters {
 
 impl ShownCounters {
     /// Zeroed counters for `values` values.
-    fn sized(values: usize) -> ShownCounters {
+    pub fn sized(values: usize) -> ShownCounters {
         ShownCounters {
             counts: vec![0; values],
             added: vec![0; values.div_ceil(64)],
@@ -63,6 +63,25 @@ impl ShownCounters {
     #[inline]
     pub fn add_each(&mut self, shown: &[u32]) {
         shown.iter().for_each(|&s| self.add(s, 1));
+    }
+
+    /// Takes one from each of `shown`, each added to before.
+    #[inline]
+    pub fn sub_each(&mut self, shown: &[u32]) {
+        shown.iter().for_each(|&s| self.counts[s as usize] -= 1);
+    }
+
+    /// Adds every counter of `other` (as many counters) to its own.
+    pub fn add_counters(&mut self, other: &ShownCounters) {
+        let counts = self.counts.iter_mut().zip(&other.counts);
+        counts.for_each(|(mine, &theirs)| *mine += theirs);
+        let added = self.added.iter_mut().zip(&other.added);
+        added.for_each(|(mine, &theirs)| *mine |= theirs);
+    }
+
+    /// How many counters.
+    pub fn size(&self) -> usize {
+        self.counts.len()
     }
 
     /// The `limit` highest counters as (number, count), ties by number;

@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
-use tantivy::{DocId, Score, SegmentReader};
+use tantivy::{DocId, SegmentReader};
 
 use super::column_batch::{ColumnBatch, BATCH};
+use super::complement::{Complement, DocBits};
 use super::doc_ords::SegmentDocOrds;
 use super::facet_values::FacetValues;
 use super::{FacetCount, FacetName};
@@ -29,9 +29,17 @@ pub struct FacetCounter {
     flat: Option<Flat>,
 }
 
-/// Each document's shown value numbers, and the counters to add them to
-/// (the caller holds [`FacetValues::busy`]).
-pub type Flat = (SegmentDocOrds, Arc<FacetValues>);
+/// What a count straight into a facet's counters needs.
+#[derive(Clone)]
+pub struct Flat {
+    /// Each document's shown value numbers.
+    pub ords: SegmentDocOrds,
+    /// The counters to add them to (the caller holds [`FacetValues::busy`]).
+    pub values: Arc<FacetValues>,
+    /// The totals over the searched kind, to count a broad match by what it
+    /// does not match.
+    pub complement: Option<Arc<Complement>>,
+}
 
 /// A collector counting every value of `facet`: into per-segment tallies
 /// from the facet's columns or, when given, straight into the counters of
@@ -43,40 +51,99 @@ pub fn facet_collector(facet: FacetName, flat: Option<Flat>) -> FacetCounter {
     }
 }
 
-/// Per-segment part of [`FacetCounter`]: gathers the matching documents and
-/// reads their ordinals a batch at a time.
+/// Per-segment part of [`FacetCounter`]: reads the ordinals of the
+/// matching documents a batch at a time.
 pub struct FacetSegmentCounter {
     segment: u32,
     column: Option<StrColumn>,
     tally: Tally,
+    /// Matches kept while the match may yet prove broad.
     docs: Vec<DocId>,
     batch: ColumnBatch<u64>,
     flat: Option<Flat>,
     /// Scratch for [`SegmentDocOrds`] lookups.
     spans: Vec<(u32, u32)>,
+    /// Whether a match of `gather` documents or more (half the kind's
+    /// documents) is counted by complement.
+    broad: bool,
+    gather: usize,
+    /// Once that many matched: every match, to count by complement.
+    matched: Option<DocBits>,
+    max_doc: DocId,
 }
 
 impl FacetSegmentCounter {
-    /// Tallies the ordinals of the documents gathered so far.
-    fn count_gathered(&mut self) {
-        // Flat value numbers: none for a segment without the facet's column.
-        if let Some((flat, values)) = &self.flat {
-            if let Some(flat) = flat.get(self.segment as usize).and_then(Option::as_ref) {
-                let mut counters = values.counters();
-                flat.for_each_of(&self.docs, &mut self.spans, |ords| counters.add_each(ords));
+    /// Counts a batch of matching documents (sorted, after those before):
+    /// at once or, when the match may be counted by its complement, once
+    /// it is known not to be broad; a broad match is kept as bits.
+    pub fn collect_batch(&mut self, docs: &[DocId]) {
+        if let Some(matched) = &mut self.matched {
+            return docs.iter().for_each(|&d| matched.insert(d));
+        }
+        if !self.broad {
+            return self.count(docs);
+        }
+        self.docs.extend_from_slice(docs);
+        if self.docs.len() >= self.gather {
+            let mut matched = DocBits::with_max_doc(self.max_doc);
+            self.docs.iter().for_each(|&d| matched.insert(d));
+            self.matched = Some(matched);
+            self.docs = Vec::new();
+        }
+    }
+
+    /// The segment's tallies, once every match was collected.
+    pub fn harvest(mut self) -> Vec<SegmentTally> {
+        match self.matched.take() {
+            Some(matched) => self.count_by_complement(&matched),
+            None => {
+                let docs = std::mem::take(&mut self.docs);
+                self.count(&docs);
             }
-            return self.docs.clear();
+        }
+        let segment = self.segment;
+        let counts = self.tally.finish();
+        self.column
+            .filter(|_| !counts.is_empty())
+            .map(|column| SegmentTally {
+                segment,
+                column,
+                counts,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Counts a broad match: the totals less the documents not matched.
+    fn count_by_complement(&mut self, matched: &DocBits) {
+        let Some(flat) = &self.flat else { return };
+        let segment = self.segment as usize;
+        let ords = flat.ords.get(segment).and_then(Option::as_ref);
+        if let (Some(ords), Some(complement)) = (ords, &flat.complement) {
+            let mut counters = flat.values.counters();
+            complement.count_into(segment, matched, ords, &mut counters);
+        }
+    }
+
+    /// Tallies the ordinals of `docs`.
+    fn count(&mut self, docs: &[DocId]) {
+        // Flat value numbers: none for a segment without the facet's column.
+        if let Some(flat) = &self.flat {
+            let segment = self.segment as usize;
+            if let Some(ords) = flat.ords.get(segment).and_then(Option::as_ref) {
+                let mut counters = flat.values.counters();
+                ords.for_each_of(docs, &mut self.spans, |o| counters.add_each(o));
+            }
+            return;
         }
         let Some(column) = &self.column else {
-            return self.docs.clear();
+            return;
         };
         let tally = &mut self.tally;
-        self.batch
-            .for_each_doc(column.ords(), &self.docs, |_, ords| {
-                ords.iter().for_each(|&o| tally.add(o as u32))
-            });
+        self.batch.for_each_doc(column.ords(), docs, |_, ords| {
+            ords.iter().for_each(|&o| tally.add(o as u32))
+        });
         tally.settle(column.num_terms());
-        self.docs.clear();
     }
 }
 
@@ -206,11 +273,13 @@ impl SegmentTally {
     }
 }
 
-impl Collector for FacetCounter {
-    type Fruit = Vec<SegmentTally>;
-    type Child = FacetSegmentCounter;
-
-    fn for_segment(&self, id: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+impl FacetCounter {
+    /// The counter of segment `id`.
+    pub fn for_segment(
+        &self,
+        id: u32,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<FacetSegmentCounter> {
         // Counting into flat value numbers needs no column (opening one
         // reads its dictionary's index: a cost per segment and query).
         let column = match self.flat {
@@ -218,49 +287,21 @@ impl Collector for FacetCounter {
             None => segment.fast_fields().str(self.field)?,
         };
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        let complement = self.flat.as_ref().and_then(|f| f.complement.as_ref());
+        let broad_from = complement.and_then(|c| c.broad_from(id as usize));
         Ok(FacetSegmentCounter {
             segment: id,
             column,
             tally: Tally::new(terms),
-            docs: Vec::with_capacity(BATCH),
+            docs: Vec::new(),
             batch: ColumnBatch::default(),
             flat: self.flat.clone(),
             spans: Vec::new(),
+            gather: broad_from.unwrap_or(BATCH),
+            broad: broad_from.is_some(),
+            matched: None,
+            max_doc: segment.max_doc(),
         })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for FacetSegmentCounter {
-    type Fruit = Vec<SegmentTally>;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        self.docs.push(doc);
-        if self.docs.len() == BATCH {
-            self.count_gathered();
-        }
-    }
-
-    fn harvest(mut self) -> Self::Fruit {
-        self.count_gathered();
-        let segment = self.segment;
-        let counts = self.tally.finish();
-        self.column
-            .filter(|_| !counts.is_empty())
-            .map(|column| SegmentTally {
-                segment,
-                column,
-                counts,
-            })
-            .into_iter()
-            .collect()
     }
 }
 

@@ -2,6 +2,7 @@
 //! and histograms, hits with snippets.
 
 mod column_batch;
+mod complement;
 mod date_filter;
 mod doc_ords;
 mod engine;

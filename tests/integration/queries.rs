@@ -304,3 +304,75 @@ fn facet_counts_first_and_again(env: &TestEnv) -> Vec<serde_json::Value> {
     }
     firsts
 }
+
+/// A match holding half or more of its kind's documents has its facets
+/// counted by complement (the kind's totals less the documents not
+/// matched) by an engine counting again; the counts must be those of a
+/// first search, counted document by document, including in an index whose
+/// segments hold deleted documents (a changed and a removed file).
+#[test]
+fn facet_counts_of_broad_matches_by_complement_are_the_direct_counts() {
+    use morgue::query::Kind;
+    use morgue::search::{Engine, FacetName, SearchRequest};
+    let env = TestEnv::new();
+    let root = crate::env::sample_corpus();
+    let mut files: Vec<String> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    files.sort();
+    for rel in &files {
+        env.write(rel, std::fs::read(root.join(rel)).unwrap());
+    }
+    env.index_ok();
+    let changed = std::fs::read_to_string(root.join(&files[1])).unwrap() + "\nA closing line.\n";
+    std::fs::remove_file(env.clippings.join(&files[0])).unwrap();
+    env.write(&files[1], changed);
+    let summary = env.index_ok();
+    assert_eq!(
+        (summary["deleted"].as_u64(), summary["updated"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let location = morgue::index::IndexLocation::new(&env.index);
+    let broad = Engine::open(&location).unwrap().with_complement_from(1);
+    let texts = [
+        "",
+        "year",
+        "minister OR government",
+        "the",
+        "a OR the",
+        "ukraine",
+    ];
+    for kind in [Kind::Article, Kind::Quote] {
+        for text in texts {
+            let req = SearchRequest {
+                text: text.to_string(),
+                kind,
+                facets: FacetName::ALL.to_vec(),
+                facet_limit: 1000,
+                limit: 0,
+                ..SearchRequest::default()
+            };
+            let direct = Engine::open(&location).unwrap().search(&req).unwrap();
+            assert!(direct.facets["speaker"].len() > 1, "{kind:?} {text:?}");
+            for _ in 0..3 {
+                let counted = broad.search(&req).unwrap();
+                assert_eq!(counted.total, direct.total);
+                assert_eq!(
+                    serde_json::to_value(&counted.facets).unwrap(),
+                    serde_json::to_value(&direct.facets).unwrap(),
+                    "{kind:?} {text:?}"
+                );
+            }
+        }
+    }
+}
