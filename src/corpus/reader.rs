@@ -7,7 +7,10 @@ use std::path::Path;
 /// a reason for the user, naming what is wrong.
 pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let mut bytes = Vec::new();
+    // Sized once from the file's length (a `take` hides it from
+    // `read_to_end`, whose buffer then grew by doubling, copied each time).
+    let size = file.metadata().map_or(0, |m| m.len()).min(max_size + 1);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(max_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
