@@ -20,7 +20,6 @@ use crate::error::Result;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocBits {
     words: Vec<u64>,
-    count: u32,
 }
 
 impl DocBits {
@@ -28,22 +27,18 @@ impl DocBits {
     pub fn with_max_doc(max_doc: u32) -> DocBits {
         DocBits {
             words: vec![0; (max_doc as usize).div_ceil(64)],
-            count: 0,
         }
     }
 
     /// Adds `doc` (below the set's `max_doc`).
     #[inline]
     pub fn insert(&mut self, doc: DocId) {
-        let word = &mut self.words[doc as usize / 64];
-        let bit = 1u64 << (doc % 64);
-        self.count += u32::from(*word & bit == 0);
-        *word |= bit;
+        self.words[doc as usize / 64] |= 1u64 << (doc % 64);
     }
 
     /// How many documents the set holds.
     pub fn count(&self) -> u32 {
-        self.count
+        self.words.iter().map(|w| w.count_ones()).sum()
     }
 
     /// Calls `each` with the documents, a batch at a time, in order, of the
@@ -107,6 +102,8 @@ pub const COMPLEMENT_FROM: u32 = 4 * BATCH as u32;
 pub struct Complement {
     /// The kind's live documents, by segment.
     kind: std::sync::Arc<Vec<DocBits>>,
+    /// How many, by segment.
+    kind_counts: Vec<u32>,
     /// Counts of every value over them, by segment; worked out on first use.
     totals: Vec<OnceLock<ShownCounters>>,
     /// Segments with at least this many documents of the kind count by
@@ -119,14 +116,20 @@ impl Complement {
     /// at least `from` of them.
     pub fn new(kind: std::sync::Arc<Vec<DocBits>>, from: u32) -> Complement {
         let totals = (0..kind.len()).map(|_| OnceLock::new()).collect();
-        Complement { kind, totals, from }
+        let kind_counts = kind.iter().map(DocBits::count).collect();
+        Complement {
+            kind,
+            kind_counts,
+            totals,
+            from,
+        }
     }
 
     /// How many matches of segment `segment` make a broad match, counted by
     /// complement: half its documents of the kind; `None` for a segment
     /// always counted directly.
     pub fn broad_from(&self, segment: usize) -> Option<usize> {
-        let n = self.kind.get(segment).map_or(0, DocBits::count);
+        let n = self.kind_counts.get(segment).copied().unwrap_or(0);
         (n >= self.from.max(1)).then(|| (n as usize / 2).max(1))
     }
 

@@ -11,6 +11,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentReader};
 
 use super::column_batch::BATCH;
+use super::complement::DocBits;
 use super::facets::{FacetCounter, FacetSegmentCounter, SegmentTally};
 use super::histogram::{DayCollector, DayCounts, DaySegmentCollector};
 
@@ -36,7 +37,34 @@ pub struct ExtrasSegment {
     /// Matching documents gathered for the facet counters, handed to each
     /// a batch at a time.
     docs: Vec<DocId>,
+    /// The matches of the facets that may count by complement.
+    broad: Option<BroadMatch>,
     days: Option<DaySegmentCollector>,
+}
+
+/// The matches kept for the facet counters that count a broad match by its
+/// complement (see [`super::complement`]): as a list until half the
+/// searched kind's documents match, then as bits. All facets share them.
+struct BroadMatch {
+    from: usize,
+    listed: Vec<DocId>,
+    bits: Option<DocBits>,
+    max_doc: DocId,
+}
+
+impl BroadMatch {
+    fn add(&mut self, docs: &[DocId]) {
+        if let Some(bits) = &mut self.bits {
+            return docs.iter().for_each(|&d| bits.insert(d));
+        }
+        self.listed.extend_from_slice(docs);
+        if self.listed.len() >= self.from {
+            let mut bits = DocBits::with_max_doc(self.max_doc);
+            self.listed.iter().for_each(|&d| bits.insert(d));
+            self.bits = Some(bits);
+            self.listed = Vec::new();
+        }
+    }
 }
 
 impl Collector for Extras {
@@ -46,14 +74,24 @@ impl Collector for Extras {
     fn for_segment(&self, id: u32, segment: &SegmentReader) -> tantivy::Result<ExtrasSegment> {
         let facets = (self.facets.iter())
             .map(|f| f.for_segment(id, segment))
-            .collect::<tantivy::Result<_>>()?;
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let days = match &self.days {
             Some(d) => Some(d.for_segment(id, segment)?),
             None => None,
         };
+        let broad = facets
+            .iter()
+            .find_map(FacetSegmentCounter::broad_from)
+            .map(|from| BroadMatch {
+                from,
+                listed: Vec::new(),
+                bits: None,
+                max_doc: segment.max_doc(),
+            });
         Ok(ExtrasSegment {
             facets,
             docs: Vec::with_capacity(BATCH),
+            broad,
             days,
         })
     }
@@ -80,10 +118,16 @@ impl Collector for Extras {
 }
 
 impl ExtrasSegment {
-    /// Hands the documents gathered to every facet counter.
+    /// Hands the documents gathered to every facet counter, or keeps them
+    /// for those that may count by complement.
     fn hand_over(&mut self) {
         for facet in &mut self.facets {
-            facet.collect_batch(&self.docs);
+            if facet.broad_from().is_none() {
+                facet.collect_batch(&self.docs);
+            }
+        }
+        if let Some(broad) = &mut self.broad {
+            broad.add(&self.docs);
         }
         self.docs.clear();
     }
@@ -107,6 +151,15 @@ impl SegmentCollector for ExtrasSegment {
 
     fn harvest(mut self) -> ExtrasFruit {
         self.hand_over();
+        if let Some(broad) = self.broad.take() {
+            let can = |f: &&mut FacetSegmentCounter| f.broad_from().is_some();
+            for facet in self.facets.iter_mut().filter(can) {
+                match &broad.bits {
+                    Some(bits) => facet.count_by_complement(bits),
+                    None => facet.collect_batch(&broad.listed),
+                }
+            }
+        }
         ExtrasFruit {
             facets: self.facets.into_iter().map(|f| f.harvest()).collect(),
             days: self.days.map(|d| d.harvest()),

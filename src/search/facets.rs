@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, SegmentReader};
 
-use super::column_batch::{ColumnBatch, BATCH};
+use super::column_batch::ColumnBatch;
 use super::complement::{Complement, DocBits};
 use super::doc_ords::SegmentDocOrds;
 use super::facet_values::FacetValues;
@@ -57,50 +57,28 @@ pub struct FacetSegmentCounter {
     segment: u32,
     column: Option<StrColumn>,
     tally: Tally,
-    /// Matches kept while the match may yet prove broad.
-    docs: Vec<DocId>,
     batch: ColumnBatch<u64>,
     flat: Option<Flat>,
     /// Scratch for [`SegmentDocOrds`] lookups.
     spans: Vec<(u32, u32)>,
-    /// Whether a match of `gather` documents or more (half the kind's
-    /// documents) is counted by complement.
-    broad: bool,
-    gather: usize,
-    /// Once that many matched: every match, to count by complement.
-    matched: Option<DocBits>,
-    max_doc: DocId,
+    /// From how many matches (half the searched kind's documents) a match
+    /// may be counted by its complement; `None`: always directly.
+    broad_from: Option<usize>,
 }
 
 impl FacetSegmentCounter {
-    /// Counts a batch of matching documents (sorted, after those before):
-    /// at once or, when the match may be counted by its complement, once
-    /// it is known not to be broad; a broad match is kept as bits.
+    /// Counts a batch of matching documents.
     pub fn collect_batch(&mut self, docs: &[DocId]) {
-        if let Some(matched) = &mut self.matched {
-            return docs.iter().for_each(|&d| matched.insert(d));
-        }
-        if !self.broad {
-            return self.count(docs);
-        }
-        self.docs.extend_from_slice(docs);
-        if self.docs.len() >= self.gather {
-            let mut matched = DocBits::with_max_doc(self.max_doc);
-            self.docs.iter().for_each(|&d| matched.insert(d));
-            self.matched = Some(matched);
-            self.docs = Vec::new();
-        }
+        self.count(docs);
     }
 
-    /// The segment's tallies, once every match was collected.
-    pub fn harvest(mut self) -> Vec<SegmentTally> {
-        match self.matched.take() {
-            Some(matched) => self.count_by_complement(&matched),
-            None => {
-                let docs = std::mem::take(&mut self.docs);
-                self.count(&docs);
-            }
-        }
+    /// From how many matches this counter may count by complement.
+    pub fn broad_from(&self) -> Option<usize> {
+        self.broad_from
+    }
+
+    /// The segment's tallies, once every match was counted.
+    pub fn harvest(self) -> Vec<SegmentTally> {
         let segment = self.segment;
         let counts = self.tally.finish();
         self.column
@@ -114,8 +92,10 @@ impl FacetSegmentCounter {
             .collect()
     }
 
-    /// Counts a broad match: the totals less the documents not matched.
-    fn count_by_complement(&mut self, matched: &DocBits) {
+    /// Counts a broad match, every one of whose documents is in `matched`
+    /// (only for a counter with [`Self::broad_from`]): the totals less the
+    /// documents not matched.
+    pub fn count_by_complement(&mut self, matched: &DocBits) {
         let Some(flat) = &self.flat else { return };
         let segment = self.segment as usize;
         let ords = flat.ords.get(segment).and_then(Option::as_ref);
@@ -293,14 +273,10 @@ impl FacetCounter {
             segment: id,
             column,
             tally: Tally::new(terms),
-            docs: Vec::new(),
             batch: ColumnBatch::default(),
             flat: self.flat.clone(),
             spans: Vec::new(),
-            gather: broad_from.unwrap_or(BATCH),
-            broad: broad_from.is_some(),
-            matched: None,
-            max_doc: segment.max_doc(),
+            broad_from,
         })
     }
 }
