@@ -1,4 +1,5 @@
-//! Each document's facet ordinals, decoded once into two flat arrays, for an
+//! Each document's facet ordinals, decoded once into two flat arrays (one
+//! for a facet with at most one value a document, as datelines), for an
 //! engine that counts a facet again (a scheduled job's many queries, a
 //! benchmark, a server). A column read costs a rank in its optional index
 //! and reads of its start index and values, even a batch at a time; a flat
@@ -19,10 +20,17 @@ use crate::error::Result;
 /// The ordinals of one segment's facet column, document by document.
 #[derive(Debug, Default, PartialEq)]
 pub struct DocOrds {
-    /// The ordinals of document `d` are `ords[offsets[d]..offsets[d + 1]]`.
+    /// The ordinals of document `d` are `ords[offsets[d]..offsets[d + 1]]`...
     offsets: Vec<u32>,
     ords: Vec<u32>,
+    /// ...or, for a column with at most one value per document (a
+    /// dateline, a source), `ords[d]` ([`NONE`]: no value) and no offsets:
+    /// one load a document instead of two.
+    single: bool,
 }
+
+/// No value, in a single-valued [`DocOrds`].
+const NONE: u32 = u32::MAX;
 
 /// [`DocOrds`] of every segment of a searcher (None: the segment has no
 /// such column), by segment ordinal.
@@ -50,7 +58,30 @@ impl DocOrds {
             });
         }
         offsets.extend((next..max_doc).map(|_| ords.len() as u32));
-        DocOrds { offsets, ords }
+        DocOrds {
+            offsets,
+            ords,
+            single: false,
+        }
+        .single_when_possible()
+    }
+
+    /// The single-valued layout, when no document has two values.
+    fn single_when_possible(self) -> DocOrds {
+        if self.offsets.windows(2).any(|w| w[1] - w[0] > 1) {
+            return self;
+        }
+        let ords = (self.offsets.windows(2))
+            .map(|w| match w[1] > w[0] {
+                true => self.ords[w[0] as usize],
+                false => NONE,
+            })
+            .collect();
+        DocOrds {
+            offsets: Vec::new(),
+            ords,
+            single: true,
+        }
     }
 
     /// Calls `each` with the ordinals of every document of `docs`, reading
@@ -64,6 +95,15 @@ impl DocOrds {
         spans: &mut Vec<(u32, u32)>,
         mut each: impl FnMut(&[u32]),
     ) {
+        if self.single {
+            for &doc in docs {
+                let ord = &self.ords[doc as usize];
+                if *ord != NONE {
+                    each(std::slice::from_ref(ord));
+                }
+            }
+            return;
+        }
         spans.clear();
         spans.extend(docs.iter().map(|&doc| {
             let d = doc as usize;
@@ -76,7 +116,8 @@ impl DocOrds {
 
     /// Replaces every ordinal by `f(ordinal)`.
     pub fn map(&mut self, f: impl Fn(u32) -> u32) {
-        self.ords.iter_mut().for_each(|o| *o = f(*o));
+        let values = self.ords.iter_mut().filter(|o| **o != NONE);
+        values.for_each(|o| *o = f(*o));
     }
 
     /// Decodes the facet column `field` of every segment of `searcher`.
@@ -147,6 +188,38 @@ mod tests {
         // Every third document, as a count reads a batch of matches.
         let some: Vec<DocId> = (0..max_doc).step_by(3).collect();
         assert_eq!(read(&some), expected(&column, some.iter().copied()));
+    }
+
+    #[test]
+    fn a_column_of_one_value_at_most_reads_from_one_array() {
+        let values: Vec<Vec<&str>> = (0..2 * BATCH + 5)
+            .map(|d| match d % 3 {
+                0 => vec![],
+                _ => vec![["x", "y", "z"][d % 3]],
+            })
+            .collect();
+        let (searcher, column) = segment(&values);
+        let max_doc = searcher.segment_reader(0).max_doc();
+        let mut flat = DocOrds::build(&column, max_doc);
+        assert!(flat.single && flat.offsets.is_empty());
+        let read = |flat: &DocOrds, docs: &[DocId]| {
+            let mut got: Vec<Vec<u32>> = Vec::new();
+            flat.for_each_of(docs, &mut Vec::new(), |ords| got.push(ords.to_vec()));
+            got
+        };
+        let some: Vec<DocId> = (0..max_doc).step_by(2).collect();
+        let want: Vec<Vec<u32>> = expected(&column, some.iter().copied())
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect();
+        assert_eq!(read(&flat, &some), want);
+        flat.map(|o| o + 10);
+        let shifted: Vec<Vec<u32>> = want.iter().map(|v| vec![v[0] + 10]).collect();
+        assert_eq!(
+            read(&flat, &some),
+            shifted,
+            "documents without a value stay so"
+        );
     }
 
     #[test]
