@@ -108,8 +108,16 @@ fn bench_search(c: &mut Criterion) {
         },
         ..request(text)
     };
+    let faceted = |text: &str| SearchRequest {
+        facets: vec![FacetName::Speaker, FacetName::Dateline],
+        limit: 0,
+        ..request(text)
+    };
     let cases: Vec<(&str, SearchRequest)> = vec![
         ("one-word", request("bankruptcy")),
+        // Counted again by one engine: a broad match (by complement) and a sparse one.
+        ("said+facets", faceted("said")),
+        ("lehman+facets", faceted("lehman")),
         ("phrase", request("\"federal reserve\"")),
         ("speaker+dates quotes", quote_query),
         ("speaker+dates quotes+facets", with_facets),
@@ -123,11 +131,7 @@ fn bench_search(c: &mut Criterion) {
             b.iter(|| black_box(s.engine.search(req).unwrap()))
         });
     }
-    let first_faceted = SearchRequest {
-        facets: vec![FacetName::Speaker, FacetName::Dateline],
-        limit: 0,
-        ..request("said")
-    };
+    let first_faceted = faceted("said");
     group.bench_function("said+facets, a fresh engine's first search", |b| {
         b.iter_batched(
             || Engine::open(&s.location).expect("bench index opens"),
