@@ -2,14 +2,17 @@
 """Side-by-side comparison of morgue with the baselines of ../shared/bench, in
 one run on one machine (the machine is noisy: read the ratios).
 
-    benches/compare.py [--corpus DIR] [--queries FILE] [--reps 3] [--qruns 20] [--fts5] [--out DIR]
+    benches/compare.py [--corpus DIR] [--queries FILE] [--reps 3] [--qruns 20] [--qrounds 3]
+                       [--fts5] [--out DIR]
 
 Defaults: the Reuters 2006-2013 corpus (unpacked with ../shared/tools/corpus)
 and ../shared/bench/queries-financial.tsv. It builds morgue (release) and the
 raw-tantivy baseline (into a scratch target dir, nothing is written to the
-repository), indexes the corpus REPS times with each (page cache warm), then
-times every query in-process (median of QRUNS) and as a whole process, and
-prints a markdown table of figures and ratios. Standard library only.
+repository), indexes the corpus REPS times with each (page cache warm, the
+indexers taking turns), then times every query in-process (median of QRUNS,
+in QROUNDS rounds taking turns with the baseline: the median of the rounds)
+and as a whole process, and prints a markdown table of figures and ratios.
+Standard library only.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -48,21 +51,34 @@ def build(args):
     return os.path.join(HERE, "target", "release", "morgue"), os.path.join(target, "release", "raw-tantivy")
 
 
-def index_runs(name, make_cmd, reps, scratch):
-    walls, rss, size = [], [], 0
+def index_runs(indexers, reps, scratch):
+    """Builds each index REPS times, the indexers taking turns (raw, morgue,
+    morgue --no-quotes, raw, ...): the machine's load drifts over minutes, and
+    alternating spreads it over all of them. indexers: name -> (folder prefix,
+    command maker). Keeps the last build of each."""
+    walls = {name: [] for name in indexers}
+    rss = {name: [] for name in indexers}
+    out = {}
     for i in range(reps):
-        dest = os.path.join(scratch, f"{name}-{i}")
-        if os.path.isfile(dest):
-            os.remove(dest)
-        shutil.rmtree(dest, ignore_errors=True)
-        w, r, _ = run_timed(make_cmd(dest))
-        walls.append(w)
-        rss.append(r)
-        size = du_mb(dest) if os.path.isdir(dest) else os.path.getsize(dest) / 1e6
-        if i < reps - 1:
-            shutil.rmtree(dest, ignore_errors=True) if os.path.isdir(dest) else os.remove(dest)
-    return {"wall": statistics.median(walls), "runs": walls, "rss": max(rss), "size": size,
-            "dest": dest}
+        for name, (prefix, make_cmd) in indexers.items():
+            dest = os.path.join(scratch, f"{prefix}-{i}")
+            remove(dest)
+            w, r, _ = run_timed(make_cmd(dest))
+            walls[name].append(w)
+            rss[name].append(r)
+            size = du_mb(dest) if os.path.isdir(dest) else os.path.getsize(dest) / 1e6
+            if i < reps - 1:
+                remove(dest)
+            out[name] = {"size": size, "dest": dest}
+    for name in indexers:
+        out[name].update(wall=statistics.median(walls[name]), runs=walls[name], rss=max(rss[name]))
+    return out
+
+
+def remove(dest):
+    if os.path.isfile(dest):
+        os.remove(dest)
+    shutil.rmtree(dest, ignore_errors=True)
 
 
 def parse_tsv(text):
@@ -71,6 +87,15 @@ def parse_tsv(text):
         cols = line.split("\t")
         if len(cols) >= 7 and cols[0].isdigit():
             rows.append({"median": int(cols[0]), "hits": int(cols[3]), "q": cols[4], "from": cols[5]})
+    return rows
+
+
+def median_rows(rounds):
+    """Each query's row of the first round, its median the median of the
+    rounds' medians."""
+    rows = [dict(r) for r in rounds[0]]
+    for i, row in enumerate(rows):
+        row["median"] = int(statistics.median(rnd[i]["median"] for rnd in rounds))
     return rows
 
 
@@ -88,6 +113,8 @@ def main():
     ap.add_argument("--queries", default=os.path.join(SHARED, "bench", "queries-financial.tsv"))
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--qruns", type=int, default=20)
+    ap.add_argument("--qrounds", type=int, default=3,
+                    help="rounds of the query measurements, taking turns (median of the rounds)")
     ap.add_argument("--fts5", action="store_true", help="also run the SQLite FTS5 baseline (slow)")
     ap.add_argument("--out", help="scratch folder for indexes (default: a temp dir)")
     args = ap.parse_args()
@@ -101,17 +128,17 @@ def main():
     subprocess.run(f"find '{args.corpus}' -type f -print0 | xargs -0 cat > /dev/null", shell=True)
     mb = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(args.corpus) for f in fs) / 1e6
 
-    res = {
-        "raw-tantivy": index_runs("raw", lambda d: [raw, "index", args.corpus, d], args.reps, args.scratch),
-        "morgue": index_runs("morgue", lambda d: [morgue, "--index", d, "index", "-q", args.corpus],
-                             args.reps, args.scratch),
-        "morgue --no-quotes": index_runs("morgue-nq", lambda d: [morgue, "--index", d, "index", "-q",
-                                         "--no-quotes", args.corpus], args.reps, args.scratch),
-    }
+    res = index_runs({
+        "raw-tantivy": ("raw", lambda d: [raw, "index", args.corpus, d]),
+        "morgue": ("morgue", lambda d: [morgue, "--index", d, "index", "-q", args.corpus]),
+        "morgue --no-quotes": ("morgue-nq", lambda d: [morgue, "--index", d, "index", "-q",
+                                                      "--no-quotes", args.corpus]),
+    }, args.reps, args.scratch)
     if args.fts5:
         fts = os.path.join(SHARED, "bench", "fts5.py")
-        res["fts5"] = index_runs("fts5.db", lambda d: [sys.executable, fts, "index", args.corpus, d],
-                                 max(1, args.reps // 3), args.scratch)
+        res.update(index_runs({"fts5": ("fts5.db", lambda d: [sys.executable, fts, "index",
+                                                              args.corpus, d])},
+                              max(1, args.reps // 3), args.scratch))
 
     base = res["raw-tantivy"]
     print(f"\nCorpus {args.corpus}: {mb:.1f} MB; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
@@ -124,11 +151,17 @@ def main():
 
     midx = res["morgue"]["dest"]
     q = ["--queries", args.queries, "--runs", str(args.qruns)]
-    raw_rows = parse_tsv(run_timed([raw, "search", base["dest"]] + q)[2])
-    m_rows = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "0"] + q)[2])
-    m_fetch = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "10"] + q)[2])
-    m_facets = parse_tsv(run_timed([morgue, "--index", midx, "bench", "-n", "0", "--facets",
-                                    "speaker,dateline"] + q)[2])
+    measures = {
+        "raw": [raw, "search", base["dest"]] + q,
+        "morgue": [morgue, "--index", midx, "bench", "-n", "0"] + q,
+        "fetch": [morgue, "--index", midx, "bench", "-n", "10"] + q,
+        "facets": [morgue, "--index", midx, "bench", "-n", "0", "--facets", "speaker,dateline"] + q,
+    }
+    rounds = {name: [] for name in measures}
+    for _ in range(args.qrounds):
+        for name, cmd in measures.items():
+            rounds[name].append(parse_tsv(run_timed(cmd)[2]))
+    raw_rows, m_rows, m_fetch, m_facets = (median_rows(rounds[n]) for n in measures)
     print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | +top 10 with snippets | +speaker,dateline facets | ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r, m, mf, mc in zip(raw_rows, m_rows, m_fetch, m_facets):

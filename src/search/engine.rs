@@ -9,7 +9,8 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
-use super::complement::{kind_docs, Complement, DocBits, COMPLEMENT_FROM};
+use super::complement::{kind_docs, Complement, COMPLEMENT_FROM};
+use super::doc_bits::DocBits;
 use super::doc_ords::SegmentDocOrds;
 use super::extras::Extras;
 use super::facet_values::FacetValues;

@@ -11,7 +11,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentReader};
 
 use super::column_batch::BATCH;
-use super::complement::DocBits;
+use super::doc_bits::DocBits;
 use super::facets::{FacetCounter, FacetSegmentCounter, SegmentTally};
 use super::histogram::{DayCollector, DayCounts, DaySegmentCollector};
 

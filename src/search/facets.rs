@@ -8,7 +8,8 @@ use tantivy::columnar::StrColumn;
 use tantivy::{DocId, SegmentReader};
 
 use super::column_batch::ColumnBatch;
-use super::complement::{Complement, DocBits};
+use super::complement::Complement;
+use super::doc_bits::DocBits;
 use super::doc_ords::SegmentDocOrds;
 use super::facet_values::FacetValues;
 use super::{FacetCount, FacetName};

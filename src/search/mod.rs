@@ -4,6 +4,7 @@
 mod column_batch;
 mod complement;
 mod date_filter;
+mod doc_bits;
 mod doc_ords;
 mod engine;
 mod extras;
