@@ -68,11 +68,6 @@ pub struct FacetSegmentCounter {
 }
 
 impl FacetSegmentCounter {
-    /// Counts a batch of matching documents.
-    pub fn collect_batch(&mut self, docs: &[DocId]) {
-        self.count(docs);
-    }
-
     /// From how many matches this counter may count by complement.
     pub fn broad_from(&self) -> Option<usize> {
         self.broad_from
@@ -106,8 +101,8 @@ impl FacetSegmentCounter {
         }
     }
 
-    /// Tallies the ordinals of `docs`.
-    fn count(&mut self, docs: &[DocId]) {
+    /// Counts a batch of matching documents.
+    pub fn collect_batch(&mut self, docs: &[DocId]) {
         // Flat value numbers: none for a segment without the facet's column.
         if let Some(flat) = &self.flat {
             let segment = self.segment as usize;
