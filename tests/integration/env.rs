@@ -43,6 +43,29 @@ impl TestEnv {
         path
     }
 
+    /// Copies `sample-corpus` into the clippings folder; returns the files'
+    /// paths below it, sorted.
+    pub fn copy_sample_corpus(&self) -> Vec<String> {
+        let root = sample_corpus();
+        let mut files: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        files.sort();
+        for rel in &files {
+            self.write(rel, fs::read(root.join(rel)).unwrap());
+        }
+        files
+    }
+
     /// `morgue` with this environment's index, today pinned, colour off.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("morgue").expect("morgue binary");

@@ -269,24 +269,34 @@ fn facet_counts_are_the_same_when_an_engine_counts_again() {
     assert_eq!(facet_counts_first_and_again(&env), kept);
 }
 
+/// A search counting every facet (the `limit` most frequent values of each)
+/// and no page of hits.
+fn every_facet(
+    text: &str,
+    kind: morgue::query::Kind,
+    limit: usize,
+) -> morgue::search::SearchRequest {
+    morgue::search::SearchRequest {
+        text: text.to_string(),
+        kind,
+        facets: morgue::search::FacetName::ALL.to_vec(),
+        facet_limit: limit,
+        limit: 0,
+        ..Default::default()
+    }
+}
+
 /// The facet counts of first searches of several kinds, texts and limits,
 /// each checked against the same search again on the same engine.
 fn facet_counts_first_and_again(env: &TestEnv) -> Vec<serde_json::Value> {
     use morgue::query::Kind;
-    use morgue::search::{Engine, FacetName, SearchRequest};
+    use morgue::search::Engine;
     let location = morgue::index::IndexLocation::new(&env.index);
     let mut firsts = Vec::new();
     for kind in [Kind::Article, Kind::Quote] {
         for text in ["", "ukraine", "said OR says"] {
             for limit in [3, 1000] {
-                let req = SearchRequest {
-                    text: text.to_string(),
-                    kind,
-                    facets: FacetName::ALL.to_vec(),
-                    facet_limit: limit,
-                    limit: 0,
-                    ..SearchRequest::default()
-                };
+                let req = every_facet(text, kind, limit);
                 let engine = Engine::open(&location).unwrap();
                 let first = engine.search(&req).unwrap().facets;
                 assert!(first["speaker"].len() > 1, "{kind:?} {text:?}: {first:?}");
@@ -313,28 +323,12 @@ fn facet_counts_first_and_again(env: &TestEnv) -> Vec<serde_json::Value> {
 #[test]
 fn facet_counts_of_broad_matches_by_complement_are_the_direct_counts() {
     use morgue::query::Kind;
-    use morgue::search::{Engine, FacetName, SearchRequest};
+    use morgue::search::Engine;
     let env = TestEnv::new();
-    let root = crate::env::sample_corpus();
-    let mut files: Vec<String> = walkdir::WalkDir::new(&root)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(&root)
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    files.sort();
-    for rel in &files {
-        env.write(rel, std::fs::read(root.join(rel)).unwrap());
-    }
+    let files = env.copy_sample_corpus();
     env.index_ok();
-    let changed = std::fs::read_to_string(root.join(&files[1])).unwrap() + "\nA closing line.\n";
+    let changed =
+        std::fs::read_to_string(env.clippings.join(&files[1])).unwrap() + "\nA closing line.\n";
     std::fs::remove_file(env.clippings.join(&files[0])).unwrap();
     env.write(&files[1], changed);
     let summary = env.index_ok();
@@ -354,14 +348,7 @@ fn facet_counts_of_broad_matches_by_complement_are_the_direct_counts() {
     ];
     for kind in [Kind::Article, Kind::Quote] {
         for text in texts {
-            let req = SearchRequest {
-                text: text.to_string(),
-                kind,
-                facets: FacetName::ALL.to_vec(),
-                facet_limit: 1000,
-                limit: 0,
-                ..SearchRequest::default()
-            };
+            let req = every_facet(text, kind, 1000);
             let direct = Engine::open(&location).unwrap().search(&req).unwrap();
             assert!(direct.facets["speaker"].len() > 1, "{kind:?} {text:?}");
             for _ in 0..3 {
