@@ -93,8 +93,8 @@ impl Complement {
         ords: &DocOrds,
         counters: &mut ShownCounters,
     ) {
-        let empty = DocBits::default();
-        let kind = self.kind.get(segment).unwrap_or(&empty);
+        // Only segments with [`Self::broad_from`] come here: they have both.
+        let (kind, empty) = (&self.kind[segment], DocBits::default());
         let totals = self.totals[segment].get_or_init(|| {
             let mut totals = ShownCounters::sized(counters.size());
             let mut spans = Vec::new();
