@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Searcher};
+use tantivy::{DocAddress, Order, Searcher, Term};
 
 use super::complement::{kind_docs, Complement, COMPLEMENT_FROM};
 use super::doc_bits::DocBits;
@@ -21,6 +21,7 @@ use super::facets::{
 };
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
+use super::parallel::SearchThreads;
 use super::query_builder::{build_query, text_query, SpeakerMatch};
 use super::renames::{
     compute_renames, load_renames, renamed_into, renames_key, several_word_spellings, RenameMap,
@@ -54,6 +55,10 @@ pub struct Engine {
     complement_from: u32,
     /// Searches with facets answered so far.
     facet_searches: AtomicUsize,
+    /// How a query's segments are spread over threads.
+    threads: SearchThreads,
+    /// How many documents of each kind, once asked.
+    kind_totals: [OnceLock<u64>; 2],
 }
 
 /// Whether a first query saw so many of a facet's values that mapping and
@@ -116,7 +121,41 @@ impl Engine {
             complements: Default::default(),
             complement_from: COMPLEMENT_FROM,
             facet_searches: AtomicUsize::new(0),
+            threads: SearchThreads::per_core(None),
+            kind_totals: Default::default(),
+        }
+        .with_kind_skipped())
+    }
+
+    /// The kind filter's terms are not work a query promises (every
+    /// document has one).
+    fn with_kind_skipped(mut self) -> Engine {
+        let kind = self.fields().kind;
+        self.threads = SearchThreads::per_core(Some(kind));
+        self
+    }
+
+    /// This engine searches a query's segments on up to `threads` threads
+    /// (by default one per core, at most 8; 1: on the calling thread), from
+    /// `from` postings of the query's terms (by default
+    /// [`super::PARALLEL_FROM`]; 0: every query). The results are the same.
+    pub fn with_search_threads(mut self, threads: usize, from: u64) -> Engine {
+        let kind = self.fields().kind;
+        self.threads = SearchThreads::new(threads, Some(kind)).with_parallel_from(from);
+        self
+    }
+
+    /// How many live documents of `kind` the index holds.
+    fn kind_total(&self, kind: Kind) -> u64 {
+        *self.kind_totals[kind as usize].get_or_init(|| {
+            let term = Term::from_field_text(self.fields().kind, kind.name());
+            self.searcher.doc_freq(&term).unwrap_or(0)
         })
+    }
+
+    /// Up to how many threads a query's segments are searched on.
+    pub fn search_threads(&self) -> usize {
+        self.threads.threads()
     }
 
     /// This engine counts the facets of a match holding half or more of a
@@ -268,7 +307,9 @@ impl Engine {
     /// Who is quoted most among the quotes matching `req`, with first and last day.
     pub fn speakers(&self, req: &SearchRequest, limit: usize) -> Result<Vec<SpeakerCount>> {
         let (_, query) = self.queries(req)?;
-        let spans = self.searcher.search(&*query, &SpeakerCollector)?;
+        let spans = self
+            .threads
+            .search(&self.searcher, &*query, &SpeakerCollector)?;
         // Many names at once: the archive-wide renames, worked out once.
         let renames = self.renames();
         let mut merged: HashMap<String, Span> = HashMap::new();
@@ -387,7 +428,7 @@ impl Engine {
         {
             // Nothing but a page and a count: a static pair of collectors,
             // without MultiCollector's two dynamic calls per matching doc.
-            let (ranked, total) = self.searcher.search(query, &(top, Count))?;
+            let (ranked, total) = self.threads.search(&self.searcher, query, &(top, Count))?;
             (ranked, total, BTreeMap::new(), None)
         } else {
             self.collect_all(query, req, top)?
@@ -487,7 +528,14 @@ impl Engine {
             extras.facets.push(facet_collector(f, flat));
             counting.push(into);
         }
-        let fruits = self.searcher.search(query, &(top, Count, extras));
+        // Counted by complement past half the kind's documents: not in
+        // parallel (see SearchThreads::search_below).
+        let below = match again {
+            true => self.kind_total(req.kind) / 2,
+            false => u64::MAX,
+        };
+        let collectors = (top, Count, extras);
+        let fruits = (self.threads).search_below(&self.searcher, query, &collectors, below);
         // The counters are read, and so cleared, even when the search failed.
         let counted: Vec<Option<Vec<FacetCount>>> = (counting.iter())
             .map(|into| into.map(|v| v.top_counted(req.facet_limit)))

@@ -9,7 +9,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use rustc_hash::FxHashMap;
 use tantivy::directory::OwnedBytes;
@@ -27,8 +27,11 @@ pub struct FacetValues {
     /// values in name order (a speaker under its canonical name).
     table: ValueTable,
     /// One counter per shown value, kept zeroed between queries (a fresh
-    /// array of that size is a fresh memory map, paid in page faults).
-    counters: Mutex<ShownCounters>,
+    /// array of that size is a fresh memory map, paid in page faults); a
+    /// set of them for each thread that may count segments at once (see
+    /// [`Self::counters`]), so that segments counted in parallel neither
+    /// wait on one lock nor share cache lines.
+    counters: Vec<Mutex<ShownCounters>>,
     /// Held by the one query counting straight into `counters`.
     pub busy: Mutex<()>,
 }
@@ -41,6 +44,8 @@ pub struct FacetValues {
 pub struct ShownCounters {
     counts: Vec<u32>,
     added: Vec<u64>,
+    /// Handed to a query since last read (see [`FacetValues::counters`]).
+    used: bool,
 }
 
 impl ShownCounters {
@@ -49,6 +54,7 @@ impl ShownCounters {
         ShownCounters {
             counts: vec![0; values],
             added: vec![0; values.div_ceil(64)],
+            used: false,
         }
     }
 
@@ -84,9 +90,10 @@ impl ShownCounters {
         self.counts.len()
     }
 
-    /// The `limit` highest counters as (number, count), ties by number;
-    /// every counter is left at zero.
-    fn take_top(&mut self, limit: usize) -> Vec<(u32, u64)> {
+    /// The `limit` highest of the counters of `sets` (each as many, a
+    /// value's count the sum of its counters) as (number, count), ties by
+    /// number; every counter is left at zero.
+    fn take_top(sets: &mut [&mut ShownCounters], limit: usize) -> Vec<(u32, u64)> {
         // Worst kept on top: lowest count, then highest number.
         let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
         let mut offer = |shown: u32, n: u32| {
@@ -98,11 +105,40 @@ impl ShownCounters {
                 kept.push(entry);
             }
         };
-        for (word, bits) in self.added.iter_mut().enumerate() {
-            let mut bits = std::mem::take(bits);
+        let Some((first, others)) = sets.split_first_mut() else {
+            return Vec::new();
+        };
+        let mut added = vec![0u64; others.len()];
+        for word in 0..first.added.len() {
+            let mut bits = std::mem::take(&mut first.added[word]);
+            (others.iter_mut().zip(&mut added))
+                .for_each(|(s, a)| *a = std::mem::take(&mut s.added[word]));
+            let more = added.iter().fold(0, |b, a| b | a);
+            if more == 0 {
+                // One set added to this word's values (a query counted on
+                // one thread): its counters alone.
+                while bits != 0 {
+                    let shown = word * 64 + bits.trailing_zeros() as usize;
+                    match std::mem::take(&mut first.counts[shown]) {
+                        0 => {}
+                        n => offer(shown as u32, n),
+                    }
+                    bits &= bits - 1;
+                }
+                continue;
+            }
+            bits |= more;
             while bits != 0 {
-                let shown = word * 64 + bits.trailing_zeros() as usize;
-                match std::mem::take(&mut self.counts[shown]) {
+                let bit = bits.trailing_zeros();
+                let shown = word * 64 + bit as usize;
+                // Another set's counters are read only where it added (they
+                // are lines out of the cache).
+                let sets = others.iter_mut().zip(&added);
+                let adders = sets.filter(|(_, a)| *a >> bit & 1 == 1);
+                let more: u32 = adders
+                    .map(|(s, _)| std::mem::take(&mut s.counts[shown]))
+                    .sum();
+                match std::mem::take(&mut first.counts[shown]) + more {
                     0 => {}
                     n => offer(shown as u32, n),
                 }
@@ -159,7 +195,9 @@ impl FacetValues {
 
     /// The values of a table.
     pub fn from_table(table: ValueTable) -> FacetValues {
-        let counters = Mutex::new(ShownCounters::sized(table.len()));
+        let sets = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+        let sized = || Mutex::new(ShownCounters::sized(table.len()));
+        let counters = (0..sets).map(|_| sized()).collect();
         FacetValues {
             table,
             counters,
@@ -191,15 +229,31 @@ impl FacetValues {
             .collect()
     }
 
-    /// The counters a query adds to (see [`Self::busy`]).
-    pub fn counters(&self) -> std::sync::MutexGuard<'_, ShownCounters> {
-        self.counters.lock().unwrap_or_else(|e| e.into_inner())
+    /// The counters the calling thread adds a query's counts to (see
+    /// [`Self::busy`]): a search pool's thread `i` the set `i`, any other
+    /// thread (a query searched on the calling thread) the first.
+    pub fn counters(&self) -> MutexGuard<'_, ShownCounters> {
+        let thread = rayon::current_thread_index().unwrap_or(0);
+        let mut set = self.set(thread % self.counters.len());
+        set.used = true;
+        set
+    }
+
+    /// Counter set `set`.
+    fn set(&self, set: usize) -> MutexGuard<'_, ShownCounters> {
+        self.counters[set].lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The `limit` most counted values of the counters, most frequent
     /// first, ties by name; the counters are left at zero.
     pub fn top_counted(&self, limit: usize) -> Vec<FacetCount> {
-        let top = self.counters().take_top(limit);
+        // The sets no query was handed are zero: not read.
+        let mut sets: Vec<_> = (0..self.counters.len()).map(|s| self.set(s)).collect();
+        let mut sets: Vec<&mut ShownCounters> = (sets.iter_mut())
+            .map(|s| &mut **s)
+            .filter_map(|s| std::mem::take(&mut s.used).then_some(s))
+            .collect();
+        let top = ShownCounters::take_top(&mut sets, limit);
         self.named(top, limit)
     }
 
@@ -236,7 +290,7 @@ impl FacetValues {
             // the path of a query that found them busy).
             let mut counters = ShownCounters::sized(self.table.len());
             per_value(&mut |shown, n| counters.add(shown, n));
-            counters.take_top(limit)
+            ShownCounters::take_top(&mut [&mut counters], limit)
         } else {
             let mut counts: FxHashMap<u32, u64> = FxHashMap::default();
             counts.reserve(entries);
@@ -261,5 +315,31 @@ impl FacetValues {
                 count,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_of_several_sets_sums_each_values_counters_and_clears_them() {
+        let (mut a, mut b) = (ShownCounters::sized(200), ShownCounters::sized(200));
+        // 7 only in a, 130 only in b, 64 and 3 in both: 3 leads on the sum.
+        a.add_each(&[7, 7, 64, 3, 3]);
+        b.add_each(&[130, 130, 130, 64, 3, 3, 3]);
+        let top = ShownCounters::take_top(&mut [&mut a, &mut b], 3);
+        let mut top = top;
+        top.sort_by_key(|&(v, n)| (Reverse(n), v));
+        assert_eq!(top, [(3, 5), (130, 3), (7, 2)]);
+        assert!(a.counts.iter().chain(&b.counts).all(|&n| n == 0));
+        assert!(a.added.iter().chain(&b.added).all(|&w| w == 0));
+        // Ties go by number, across sets.
+        a.add_each(&[150, 9]);
+        b.add_each(&[150, 9, 64]);
+        let top = ShownCounters::take_top(&mut [&mut a, &mut b], 2);
+        let mut top = top;
+        top.sort();
+        assert_eq!(top, [(9, 2), (150, 2)]);
     }
 }

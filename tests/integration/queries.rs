@@ -363,3 +363,51 @@ fn facet_counts_of_broad_matches_by_complement_are_the_direct_counts() {
         }
     }
 }
+
+/// A query's segments searched on two threads give what one thread gives:
+/// the total, the page of hits in order, every facet value (counted into
+/// one set of counters per thread, summed) and the histogram, for
+/// articles and quotes, on an index of several segments.
+#[test]
+fn segments_searched_in_parallel_give_the_single_thread_results() {
+    use morgue::query::Kind;
+    use morgue::search::{Engine, Interval};
+    let env = TestEnv::new();
+    let files = env.copy_sample_corpus();
+    let (first, rest) = files.split_at(files.len() / 2);
+    for name in rest {
+        std::fs::remove_file(env.clippings.join(name)).unwrap();
+    }
+    env.index_ok();
+    for name in rest {
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+        std::fs::copy(from.join(name), env.clippings.join(name)).unwrap();
+    }
+    assert!(!first.is_empty());
+    env.index_ok();
+    let location = morgue::index::IndexLocation::new(&env.index);
+    let open = |threads| {
+        let engine = Engine::open(&location).unwrap();
+        engine
+            .with_search_threads(threads, 0)
+            .with_complement_from(1)
+    };
+    let (one, two) = (open(1), open(2));
+    assert!(one.searcher().segment_readers().len() >= 2, "segments");
+    assert_eq!(two.search_threads(), 2);
+    for kind in [Kind::Article, Kind::Quote] {
+        for text in ["", "ukraine", "minister OR government", "the"] {
+            let mut req = every_facet(text, kind, 1000);
+            req.histogram = Some(Interval::Month);
+            req.limit = 20;
+            for _ in 0..3 {
+                let (a, b) = (one.search(&req).unwrap(), two.search(&req).unwrap());
+                assert_eq!(
+                    serde_json::to_value(&a).unwrap(),
+                    serde_json::to_value(&b).unwrap(),
+                    "{kind:?} {text:?}"
+                );
+            }
+        }
+    }
+}
