@@ -108,6 +108,7 @@ impl Engine {
         let searcher = index.reader()?.searcher();
         let root = index.dir().parent().unwrap_or(index.dir()).to_path_buf();
         let aliases = load_aliases(&root)?;
+        let kind = index.fields().kind;
         Ok(Engine {
             index,
             searcher,
@@ -121,18 +122,11 @@ impl Engine {
             complements: Default::default(),
             complement_from: COMPLEMENT_FROM,
             facet_searches: AtomicUsize::new(0),
-            threads: SearchThreads::per_core(None),
+            // The kind filter's terms are not work a query promises
+            // (every document has one).
+            threads: SearchThreads::per_core(Some(kind)),
             kind_totals: Default::default(),
-        }
-        .with_kind_skipped())
-    }
-
-    /// The kind filter's terms are not work a query promises (every
-    /// document has one).
-    fn with_kind_skipped(mut self) -> Engine {
-        let kind = self.fields().kind;
-        self.threads = SearchThreads::per_core(Some(kind));
-        self
+        })
     }
 
     /// This engine searches a query's segments on up to `threads` threads
