@@ -79,7 +79,7 @@ impl SearchThreads {
     }
 
     /// [`Self::search`], in parallel only for a query whose terms' postings
-    /// stay below `below`: facet counts of a match of most documents are
+    /// stay below `below` (and that has terms): facet counts of a match of most documents are
     /// worked out by complement ([`super::complement`]), a pass over every
     /// value for each thread's counters, more than the parallel pass saves.
     pub fn search_below<C: Collector>(
@@ -108,20 +108,15 @@ impl SearchThreads {
         let run = |(ord, segment): (usize, &SegmentReader)| {
             collector.collect_segment(weight.as_ref(), ord as u32, segment)
         };
-        let fruits = match self.worth_it(segments.len(), work) && work.postings < below {
-            true => match self.pool(segments.len()) {
-                Some(pool) => pool.map(run, segments.iter().enumerate())?,
-                None => segments
-                    .iter()
-                    .enumerate()
-                    .map(run)
-                    .collect::<tantivy::Result<_>>()?,
-            },
-            false => segments
-                .iter()
-                .enumerate()
-                .map(run)
-                .collect::<tantivy::Result<_>>()?,
+        // A query of unknown work (no terms) may match most documents.
+        let within = below == u64::MAX || (work.terms > 0 && work.postings < below);
+        let pool = match self.worth_it(segments.len(), work) && within {
+            true => self.pool(segments.len()),
+            false => None,
+        };
+        let fruits = match pool {
+            Some(pool) => pool.map(run, segments.iter().enumerate())?,
+            None => Executor::single_thread().map(run, segments.iter().enumerate())?,
         };
         collector.merge_fruits(fruits)
     }
