@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Searcher, Term};
+use tantivy::{DocAddress, Order, Searcher};
 
 use super::complement::{kind_docs, Complement, COMPLEMENT_FROM};
 use super::doc_bits::DocBits;
@@ -57,8 +57,6 @@ pub struct Engine {
     facet_searches: AtomicUsize,
     /// How a query's segments are spread over threads.
     threads: SearchThreads,
-    /// How many documents of each kind, once asked.
-    kind_totals: [OnceLock<u64>; 2],
 }
 
 /// Whether a first query saw so many of a facet's values that mapping and
@@ -125,7 +123,6 @@ impl Engine {
             // The kind filter's terms are not work a query promises
             // (every document has one).
             threads: SearchThreads::per_core(Some(kind)),
-            kind_totals: Default::default(),
         })
     }
 
@@ -137,14 +134,6 @@ impl Engine {
         let kind = self.fields().kind;
         self.threads = SearchThreads::new(threads, Some(kind)).with_parallel_from(from);
         self
-    }
-
-    /// How many live documents of `kind` the index holds.
-    fn kind_total(&self, kind: Kind) -> u64 {
-        *self.kind_totals[kind as usize].get_or_init(|| {
-            let term = Term::from_field_text(self.fields().kind, kind.name());
-            self.searcher.doc_freq(&term).unwrap_or(0)
-        })
     }
 
     /// Up to how many threads a query's segments are searched on.
@@ -509,25 +498,26 @@ impl Engine {
             days: req.histogram.map(|_| DayCollector),
         };
         let mut counting = Vec::with_capacity(req.facets.len());
+        // A match of half the kind's documents or more, counted by
+        // complement, stays on one thread (see SearchThreads::search_below).
+        let mut below = u64::MAX;
         for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
             let into = v.as_ref().filter(|_| busy.is_some());
             let flat = match into {
-                Some(v) => Some(Flat {
-                    ords: self.facet_ords(f, v)?,
-                    values: v.clone(),
-                    complement: Some(self.complement(f, req.kind)?),
-                }),
+                Some(v) => {
+                    let complement = self.complement(f, req.kind)?;
+                    below = below.min(complement.broad_total().unwrap_or(u64::MAX));
+                    Some(Flat {
+                        ords: self.facet_ords(f, v)?,
+                        values: v.clone(),
+                        complement: Some(complement),
+                    })
+                }
                 None => None,
             };
             extras.facets.push(facet_collector(f, flat));
             counting.push(into);
         }
-        // Counted by complement past half the kind's documents: not in
-        // parallel (see SearchThreads::search_below).
-        let below = match again {
-            true => self.kind_total(req.kind) / 2,
-            false => u64::MAX,
-        };
         let collectors = (top, Count, extras);
         let fruits = (self.threads).search_below(&self.searcher, query, &collectors, below);
         // The counters are read, and so cleared, even when the search failed.

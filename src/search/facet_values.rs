@@ -195,7 +195,8 @@ impl FacetValues {
 
     /// The values of a table.
     pub fn from_table(table: ValueTable) -> FacetValues {
-        let sets = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+        // One set per search thread of an engine's default pool.
+        let sets = super::parallel::per_core();
         let sized = || Mutex::new(ShownCounters::sized(table.len()));
         let counters = (0..sets).map(|_| sized()).collect();
         FacetValues {
@@ -328,8 +329,7 @@ mod tests {
         // 7 only in a, 130 only in b, 64 and 3 in both: 3 leads on the sum.
         a.add_each(&[7, 7, 64, 3, 3]);
         b.add_each(&[130, 130, 130, 64, 3, 3, 3]);
-        let top = ShownCounters::take_top(&mut [&mut a, &mut b], 3);
-        let mut top = top;
+        let mut top = ShownCounters::take_top(&mut [&mut a, &mut b], 3);
         top.sort_by_key(|&(v, n)| (Reverse(n), v));
         assert_eq!(top, [(3, 5), (130, 3), (7, 2)]);
         assert!(a.counts.iter().chain(&b.counts).all(|&n| n == 0));
@@ -337,8 +337,7 @@ mod tests {
         // Ties go by number, across sets.
         a.add_each(&[150, 9]);
         b.add_each(&[150, 9, 64]);
-        let top = ShownCounters::take_top(&mut [&mut a, &mut b], 2);
-        let mut top = top;
+        let mut top = ShownCounters::take_top(&mut [&mut a, &mut b], 2);
         top.sort();
         assert_eq!(top, [(9, 2), (150, 2)]);
     }

@@ -30,7 +30,7 @@ pub use facet_values::FacetValues;
 pub use facet_values_file::{facet_values_path, load_facet_values, save_facet_values};
 pub use histogram::{bucket_start, day_of, fold, DayCollector, DayCounts};
 pub use kept::keep_derived;
-pub use parallel::{SearchThreads, PARALLEL_FROM};
+pub use parallel::{per_core, SearchThreads, PARALLEL_FROM};
 pub use query_builder::{any_of, build_query, default_fields, name_query};
 pub use renames::{
     compute_renames, load_renames, renamed_into, renames_key, save_renames, several_word_spellings,

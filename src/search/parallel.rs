@@ -24,6 +24,11 @@ use tantivy::{Executor, Searcher, SegmentReader, Term};
 /// 10 us slower: the wake-up of a second thread costs more than their work.
 pub const PARALLEL_FROM: u64 = 20_000;
 
+/// Search threads by default: one per core, at most 8.
+pub fn per_core() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
 /// How an engine spreads a query's segments over threads.
 pub struct SearchThreads {
     /// Threads at most (1: every query on the calling thread).
@@ -47,10 +52,9 @@ impl SearchThreads {
         }
     }
 
-    /// As many threads as the processor has cores (at most 8).
+    /// As many threads as [`per_core`].
     pub fn per_core(skip: Option<Field>) -> SearchThreads {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        SearchThreads::new(cores.min(8), skip)
+        SearchThreads::new(per_core(), skip)
     }
 
     /// Goes parallel from `from` postings (0: every query that can).
@@ -79,9 +83,10 @@ impl SearchThreads {
     }
 
     /// [`Self::search`], in parallel only for a query whose terms' postings
-    /// stay below `below` (and that has terms): facet counts of a match of most documents are
-    /// worked out by complement ([`super::complement`]), a pass over every
-    /// value for each thread's counters, more than the parallel pass saves.
+    /// stay below `below` (and that has terms): facet counts of a match of
+    /// most documents are worked out by complement
+    /// ([`super::complement`]), a pass over every value for each thread's
+    /// counters, more than the parallel pass saves.
     pub fn search_below<C: Collector>(
         &self,
         searcher: &Searcher,
@@ -100,17 +105,17 @@ impl SearchThreads {
         };
         let weight = query.weight(scoring)?;
         collector.check_schema(searcher.schema())?;
-        let work = match collector.requires_scoring() {
-            true => recorder.work.get(),
-            false => self.work(searcher, query),
-        };
+        if !collector.requires_scoring() {
+            // Its weight asked no statistics: the terms are looked up.
+            query.query_terms(&mut |term, _| {
+                recorder.doc_freq(term).ok();
+            });
+        }
         let segments = searcher.segment_readers();
         let run = |(ord, segment): (usize, &SegmentReader)| {
             collector.collect_segment(weight.as_ref(), ord as u32, segment)
         };
-        // A query of unknown work (no terms) may match most documents.
-        let within = below == u64::MAX || (work.terms > 0 && work.postings < below);
-        let pool = match self.worth_it(segments.len(), work) && within {
+        let pool = match self.worth_it(segments.len(), recorder.work.get(), below) {
             true => self.pool(segments.len()),
             false => None,
         };
@@ -122,22 +127,16 @@ impl SearchThreads {
     }
 
     /// Whether a query of `work` should go parallel over `segments`
-    /// segments: several, and a query without terms (a date range, every
-    /// document) or whose terms' postings reach [`Self::from`].
-    fn worth_it(&self, segments: usize, work: Work) -> bool {
-        self.threads >= 2 && segments >= 2 && (work.terms == 0 || work.postings >= self.from)
-    }
-
-    /// The work `query`'s terms promise, looked up (for a query that is not
-    /// scored, whose weight asks no statistics).
-    fn work(&self, searcher: &Searcher, query: &dyn Query) -> Work {
-        let mut work = Work::default();
-        query.query_terms(&mut |term, _| {
-            if Some(term.field()) != self.skip {
-                work.add(searcher.doc_freq(term).unwrap_or(0));
-            }
-        });
-        work
+    /// segments: several, and a query whose terms' postings reach
+    /// [`Self::from`] while staying below `below`, or one without terms (a
+    /// date range, every document) unless a limit `below` is given (it may
+    /// match most documents).
+    fn worth_it(&self, segments: usize, work: Work, below: u64) -> bool {
+        let enough = match work.terms {
+            0 => below == u64::MAX,
+            _ => work.postings >= self.from && work.postings < below,
+        };
+        self.threads >= 2 && segments >= 2 && enough
     }
 
     /// The pool, for as many threads as there are `segments` (within
@@ -204,15 +203,17 @@ mod tests {
     #[test]
     fn a_query_goes_parallel_from_its_postings_over_several_segments() {
         let two = SearchThreads::new(2, None).with_parallel_from(100);
-        assert!(!two.worth_it(2, work(2, 99)), "too little work");
-        assert!(two.worth_it(2, work(2, 100)));
-        assert!(
-            two.worth_it(3, work(0, 0)),
-            "no terms: a range, every document"
-        );
-        assert!(!two.worth_it(1, work(1, 1_000_000)), "one segment");
+        let any = u64::MAX;
+        assert!(!two.worth_it(2, work(2, 99), any), "too little work");
+        assert!(two.worth_it(2, work(2, 100), any));
+        assert!(!two.worth_it(2, work(2, 500), 500), "as much as the limit");
+        assert!(two.worth_it(2, work(2, 499), 500));
+        let no_terms = work(0, 0);
+        assert!(two.worth_it(3, no_terms, any), "a range, every document");
+        assert!(!two.worth_it(3, no_terms, 500), "unknown work, a limit");
+        assert!(!two.worth_it(1, work(1, 1_000_000), any), "one segment");
         let one = SearchThreads::new(1, None).with_parallel_from(0);
-        assert!(!one.worth_it(4, work(1, 1_000_000)), "one thread");
+        assert!(!one.worth_it(4, work(1, 1_000_000), any), "one thread");
         assert_eq!(SearchThreads::new(0, None).threads(), 1);
     }
 }

@@ -3,7 +3,7 @@
 
 use predicates::prelude::*;
 
-use crate::env::{column, hits, sample_env, TestEnv};
+use crate::env::{column, hits, sample_corpus, sample_env, TestEnv};
 
 #[test]
 fn a_bad_query_points_at_the_problem_and_exits_2() {
@@ -370,31 +370,41 @@ fn facet_counts_of_broad_matches_by_complement_are_the_direct_counts() {
 /// articles and quotes, on an index of several segments.
 #[test]
 fn segments_searched_in_parallel_give_the_single_thread_results() {
-    use morgue::query::Kind;
-    use morgue::search::{Engine, Interval};
+    use morgue::search::Engine;
     let env = TestEnv::new();
+    // Two index runs, half the corpus each: two segments.
     let files = env.copy_sample_corpus();
-    let (first, rest) = files.split_at(files.len() / 2);
-    for name in rest {
+    let later = &files[files.len() / 2..];
+    for name in later {
         std::fs::remove_file(env.clippings.join(name)).unwrap();
     }
     env.index_ok();
-    for name in rest {
-        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
-        std::fs::copy(from.join(name), env.clippings.join(name)).unwrap();
+    for name in later {
+        env.write(name, std::fs::read(sample_corpus().join(name)).unwrap());
     }
-    assert!(!first.is_empty());
     env.index_ok();
     let location = morgue::index::IndexLocation::new(&env.index);
-    let open = |threads| {
+    let open = |threads, complement_from| {
         let engine = Engine::open(&location).unwrap();
         engine
             .with_search_threads(threads, 0)
-            .with_complement_from(1)
+            .with_complement_from(complement_from)
     };
-    let (one, two) = (open(1), open(2));
-    assert!(one.searcher().segment_readers().len() >= 2, "segments");
-    assert_eq!(two.search_threads(), 2);
+    // Counted directly, every query goes parallel; by complement from one
+    // document, the broad ones stay on one thread.
+    for from in [u32::MAX, 1] {
+        let (one, two) = (open(1, from), open(2, from));
+        assert!(one.searcher().segment_readers().len() >= 2, "segments");
+        assert_eq!(two.search_threads(), 2);
+        same_results(&one, &two);
+    }
+}
+
+/// `one` and `two` give the same results, three times each, for articles
+/// and quotes, broad and narrow queries with every facet and a histogram.
+fn same_results(one: &morgue::search::Engine, two: &morgue::search::Engine) {
+    use morgue::query::Kind;
+    use morgue::search::Interval;
     for kind in [Kind::Article, Kind::Quote] {
         for text in ["", "ukraine", "minister OR government", "the"] {
             let mut req = every_facet(text, kind, 1000);
