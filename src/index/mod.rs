@@ -19,7 +19,9 @@ pub mod tokenizers;
 mod word_tokenizer;
 
 pub use doc_batch::DocBatch;
-pub use documents::{datetime_to_day, day_to_datetime, fingerprint, kind, DocumentBuilder};
+pub use documents::{
+    datetime_to_day, day_to_datetime, dup_bucket, fingerprint, kind, DocumentBuilder,
+};
 pub use fields::{Fields, EXPECTED_FIELDS};
 pub use file_record::{
     dictionary_strings, failed_files, load_records, FileRecord, FileStatus, Records,

@@ -17,20 +17,25 @@ use tantivy::{DocId, Searcher};
 use super::column_batch::{ColumnBatch, BATCH};
 use crate::error::Result;
 
-/// The ordinals of one segment's facet column, document by document.
+/// The ordinals of one segment's facet column, document by document: one
+/// entry a document, holding its value itself when it has one (most
+/// documents: a dateline, a source, an article quoting one speaker), so
+/// that a count loads one word a document, or where its values are listed
+/// when it has several.
 #[derive(Debug, Default, PartialEq)]
 pub struct DocOrds {
-    /// The ordinals of document `d` are `ords[offsets[d]..offsets[d + 1]]`...
-    offsets: Vec<u32>,
-    ords: Vec<u32>,
-    /// ...or, for a column with at most one value per document (a
-    /// dateline, a source), `ords[d]` ([`NONE`]: no value) and no offsets:
-    /// one load a document instead of two.
-    single: bool,
+    /// Document `d`'s entry: [`NONE`], its one value (below [`MANY`]), or
+    /// `MANY | i` where `many[i]` is how many values it has and the values
+    /// follow.
+    entries: Vec<u32>,
+    many: Vec<u32>,
 }
 
-/// No value, in a single-valued [`DocOrds`].
+/// No value.
 const NONE: u32 = u32::MAX;
+
+/// The flag of an entry that points into [`DocOrds::many`].
+const MANY: u32 = 1 << 31;
 
 /// [`DocOrds`] of every segment of a searcher (None: the segment has no
 /// such column), by segment ordinal.
@@ -39,85 +44,78 @@ pub type SegmentDocOrds = Arc<Vec<Option<DocOrds>>>;
 impl DocOrds {
     /// Decodes `column` for documents `0..max_doc`.
     pub fn build(column: &StrColumn, max_doc: u32) -> DocOrds {
-        let mut offsets = Vec::with_capacity(max_doc as usize + 1);
-        let mut ords = Vec::new();
+        let mut flat = DocOrds {
+            entries: vec![NONE; max_doc as usize],
+            many: Vec::new(),
+        };
         let mut batch = ColumnBatch::default();
         let mut docs = Vec::with_capacity(BATCH);
-        offsets.push(0);
-        // Invariant: offsets[next] is where document `next` starts.
-        let mut next: DocId = 0;
         for start in (0..max_doc).step_by(BATCH) {
             docs.clear();
             docs.extend(start..max_doc.min(start + BATCH as u32));
             batch.for_each_doc(column.ords(), &docs, |doc, values| {
-                // Documents without a value in between: empty.
-                offsets.extend((next..doc).map(|_| ords.len() as u32));
-                ords.extend(values.iter().map(|&v| v as u32));
-                offsets.push(ords.len() as u32);
-                next = doc + 1;
+                flat.entries[doc as usize] = match values {
+                    [] => NONE,
+                    [one] if (*one as u32) < MANY => *one as u32,
+                    _ => {
+                        let at = flat.many.len() as u32;
+                        flat.many.push(values.len() as u32);
+                        flat.many.extend(values.iter().map(|&v| v as u32));
+                        MANY | at
+                    }
+                };
             });
         }
-        offsets.extend((next..max_doc).map(|_| ords.len() as u32));
-        DocOrds {
-            offsets,
-            ords,
-            single: false,
-        }
-        .single_when_possible()
+        flat
     }
 
-    /// The single-valued layout, when no document has two values.
-    fn single_when_possible(self) -> DocOrds {
-        if self.offsets.windows(2).any(|w| w[1] - w[0] > 1) {
-            return self;
-        }
-        let ords = (self.offsets.windows(2))
-            .map(|w| match w[1] > w[0] {
-                true => self.ords[w[0] as usize],
-                false => NONE,
-            })
-            .collect();
-        DocOrds {
-            offsets: Vec::new(),
-            ords,
-            single: true,
-        }
-    }
-
-    /// Calls `each` with the ordinals of every document of `docs`, reading
-    /// all their offsets first (into `spans`): loads that do not wait on one
-    /// another, which the processor overlaps, where reading one document's
-    /// offsets and then its ordinals waits on each cache miss in turn.
+    /// Calls `each` with the ordinals of every document of `docs` that has
+    /// any, reading all their entries first (into `spans`): loads that do
+    /// not wait on one another, which the processor overlaps, where reading
+    /// one document's entry and then its values waits on each cache miss in
+    /// turn.
     #[inline]
-    pub fn for_each_of(
-        &self,
-        docs: &[DocId],
-        spans: &mut Vec<(u32, u32)>,
-        mut each: impl FnMut(&[u32]),
-    ) {
-        if self.single {
+    pub fn for_each_of(&self, docs: &[DocId], spans: &mut Vec<u32>, mut each: impl FnMut(&[u32])) {
+        if self.many.is_empty() {
             for &doc in docs {
-                let ord = &self.ords[doc as usize];
-                if *ord != NONE {
-                    each(std::slice::from_ref(ord));
+                let entry = &self.entries[doc as usize];
+                if *entry != NONE {
+                    each(std::slice::from_ref(entry));
                 }
             }
             return;
         }
         spans.clear();
-        spans.extend(docs.iter().map(|&doc| {
-            let d = doc as usize;
-            (self.offsets[d], self.offsets[d + 1])
-        }));
-        for &(start, end) in spans.iter() {
-            each(&self.ords[start as usize..end as usize]);
+        spans.extend(docs.iter().map(|&doc| self.entries[doc as usize]));
+        for entry in spans.iter() {
+            if *entry < MANY {
+                each(std::slice::from_ref(entry));
+            } else if *entry != NONE {
+                each(self.listed(*entry));
+            }
         }
     }
 
-    /// Replaces every ordinal by `f(ordinal)`.
+    /// The values listed at a `MANY` entry.
+    #[inline]
+    fn listed(&self, entry: u32) -> &[u32] {
+        let at = (entry & !MANY) as usize;
+        let n = self.many[at] as usize;
+        &self.many[at + 1..at + 1 + n]
+    }
+
+    /// Replaces every ordinal by `f(ordinal)` (below [`MANY`]).
     pub fn map(&mut self, f: impl Fn(u32) -> u32) {
-        let values = self.ords.iter_mut().filter(|o| **o != NONE);
-        values.for_each(|o| *o = f(*o));
+        for entry in &mut self.entries {
+            if *entry < MANY {
+                *entry = f(*entry);
+            } else if *entry != NONE {
+                let at = (*entry & !MANY) as usize;
+                let n = self.many[at] as usize;
+                let values = &mut self.many[at + 1..at + 1 + n];
+                values.iter_mut().for_each(|v| *v = f(*v));
+            }
+        }
     }
 
     /// Decodes the facet column `field` of every segment of `searcher`.
@@ -162,6 +160,12 @@ mod tests {
             .collect()
     }
 
+    /// The same, for the documents that have values (the others are skipped).
+    fn expected_valued(column: &StrColumn, docs: impl Iterator<Item = DocId>) -> Vec<Vec<u32>> {
+        let all = expected(column, docs);
+        all.into_iter().filter(|v| !v.is_empty()).collect()
+    }
+
     #[test]
     fn flat_ordinals_match_the_column_with_gaps_and_many_values() {
         // Over two batches, with runs of documents without a value.
@@ -183,11 +187,24 @@ mod tests {
         };
         let all: Vec<DocId> = (0..max_doc).collect();
         let got = read(&all);
-        assert_eq!(got, expected(&column, 0..max_doc));
-        assert!(got.iter().any(|o| o.len() == 3) && got.iter().any(Vec::is_empty));
+        assert_eq!(got, expected_valued(&column, 0..max_doc));
+        assert!(got.iter().any(|o| o.len() == 3) && got.iter().any(|o| o.len() == 1));
+        assert!(
+            !flat.many.is_empty(),
+            "documents of three values are listed"
+        );
         // Every third document, as a count reads a batch of matches.
         let some: Vec<DocId> = (0..max_doc).step_by(3).collect();
-        assert_eq!(read(&some), expected(&column, some.iter().copied()));
+        assert_eq!(read(&some), expected_valued(&column, some.iter().copied()));
+        // Numbers replaced, inline and listed alike.
+        let mut shifted = DocOrds::build(&column, max_doc);
+        shifted.map(|o| o + 100);
+        let mut got = Vec::new();
+        shifted.for_each_of(&all, &mut Vec::new(), |ords| got.push(ords.to_vec()));
+        let want: Vec<Vec<u32>> = (expected_valued(&column, 0..max_doc).into_iter())
+            .map(|v| v.iter().map(|o| o + 100).collect())
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
@@ -201,17 +218,14 @@ mod tests {
         let (searcher, column) = segment(&values);
         let max_doc = searcher.segment_reader(0).max_doc();
         let mut flat = DocOrds::build(&column, max_doc);
-        assert!(flat.single && flat.offsets.is_empty());
+        assert!(flat.many.is_empty(), "one value a document: no lists");
         let read = |flat: &DocOrds, docs: &[DocId]| {
             let mut got: Vec<Vec<u32>> = Vec::new();
             flat.for_each_of(docs, &mut Vec::new(), |ords| got.push(ords.to_vec()));
             got
         };
         let some: Vec<DocId> = (0..max_doc).step_by(2).collect();
-        let want: Vec<Vec<u32>> = expected(&column, some.iter().copied())
-            .into_iter()
-            .filter(|v| !v.is_empty())
-            .collect();
+        let want = expected_valued(&column, some.iter().copied());
         assert_eq!(read(&flat, &some), want);
         flat.map(|o| o + 10);
         let shifted: Vec<Vec<u32>> = want.iter().map(|v| vec![v[0] + 10]).collect();

@@ -61,7 +61,7 @@ pub struct FacetSegmentCounter {
     batch: ColumnBatch<u64>,
     flat: Option<Flat>,
     /// Scratch for [`SegmentDocOrds`] lookups.
-    spans: Vec<(u32, u32)>,
+    spans: Vec<u32>,
     /// From how many matches (half the searched kind's documents) a match
     /// may be counted by its complement; `None`: always directly.
     broad_from: Option<usize>,

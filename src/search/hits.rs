@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use tantivy::collector::Count;
+use tantivy::collector::{Count, FilterCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
@@ -12,7 +12,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 use super::snippets::Snippets;
 use super::{Engine, Hit, SearchRequest};
 use crate::error::Result;
-use crate::index::{datetime_to_day, Fields};
+use crate::index::{datetime_to_day, dup_bucket, Fields};
 use crate::query::Kind;
 
 /// Builds hits for one search.
@@ -86,17 +86,20 @@ impl<'a> HitMaker<'a> {
         Ok(columns)
     }
 
-    /// How many live documents of this kind share the fingerprint.
+    /// How many live documents of this kind share the fingerprint: those
+    /// of its bucket whose `dup` is the same.
     fn copies(&self, dup: u64, kind: Kind) -> Result<u64> {
         let f = self.engine.fields();
+        let bucket = Term::from_field_u64(f.dup_bucket, dup_bucket(dup));
         let q = BooleanQuery::new(vec![
-            (Occur::Must, term_query(Term::from_field_u64(f.dup, dup))),
+            (Occur::Must, term_query(bucket)),
             (
                 Occur::Must,
                 term_query(Term::from_field_text(f.kind, kind.name())),
             ),
         ]);
-        Ok(self.engine.searcher().search(&q, &Count)? as u64)
+        let same = FilterCollector::new("dup".to_string(), move |d: u64| d == dup, Count);
+        Ok(self.engine.searcher().search(&q, &same)? as u64)
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, copies: u64) -> Hit {
@@ -141,4 +144,37 @@ impl<'a> HitMaker<'a> {
 
 fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{kind, MorgueIndex, SchemaFile};
+
+    #[test]
+    fn copies_count_equal_fingerprints_of_a_kind_not_their_whole_bucket() {
+        let tmp = tempfile::tempdir().unwrap();
+        let index = MorgueIndex::create(tmp.path(), &SchemaFile::builtin().unwrap()).unwrap();
+        let f = *index.fields();
+        // Two fingerprints of one bucket, and the first also on a quote.
+        let (a, b) = (0x1234_0000_0000_0001, 0x1234_0000_0000_0002);
+        assert_eq!(dup_bucket(a), dup_bucket(b));
+        let mut writer = index.writer(1, 15_000_000).unwrap();
+        for (k, dup) in [(kind::ARTICLE, a), (kind::ARTICLE, a), (kind::ARTICLE, b)]
+            .into_iter()
+            .chain([(kind::QUOTE, a)])
+        {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f.kind, k);
+            doc.add_u64(f.dup, dup);
+            doc.add_u64(f.dup_bucket, dup_bucket(dup));
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let engine = Engine::from_index(index).unwrap();
+        let maker = HitMaker::new(&engine, None, &SearchRequest::default()).unwrap();
+        assert_eq!(maker.copies(a, Kind::Article).unwrap(), 2);
+        assert_eq!(maker.copies(b, Kind::Article).unwrap(), 1);
+        assert_eq!(maker.copies(a, Kind::Quote).unwrap(), 1);
+    }
 }
