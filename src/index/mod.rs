@@ -34,4 +34,4 @@ pub use progress::{NoProgress, Progress};
 pub use schema_file::{FieldSpec, FieldType, SchemaFile, SCHEMA_TOML};
 pub use state::{IndexState, RunSummary};
 pub use stem_cache::stem_in_place;
-pub use word_tokenizer::WordTokenizer;
+pub use word_tokenizer::{Openings, WordTokenizer};

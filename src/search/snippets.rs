@@ -1,12 +1,16 @@
 //! Snippets: the text around the matched words for articles, the whole quote
 //! for quotes, with the byte ranges of the matched words.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::Searcher;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Score, Searcher, Term};
 
 use crate::error::Result;
+use crate::index::{Openings, WordTokenizer};
 
 /// Makes snippets of one field for one query.
 pub struct Snippets {
@@ -23,11 +27,7 @@ impl Snippets {
         max_chars: usize,
     ) -> Result<Snippets> {
         let generator = match query {
-            Some(q) => {
-                let mut g = SnippetGenerator::create(searcher, q, field)?;
-                g.set_max_num_chars(max_chars);
-                Some(g)
-            }
+            Some(q) => Some(generator(searcher, q, field, max_chars)?),
             None => None,
         };
         Ok(Snippets {
@@ -55,6 +55,39 @@ impl Snippets {
     }
 }
 
+/// tantivy's snippet generator for `field` (a `news` field) and the terms of
+/// `query`, scored as `SnippetGenerator::create` scores them, with a
+/// tokenizer that gives the text of only the words that may be one of them
+/// (see [`Openings`]): the same snippets, without stemming every word of
+/// every article shown.
+fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+    max_chars: usize,
+) -> Result<SnippetGenerator> {
+    let mut terms: BTreeSet<&Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term);
+        }
+    });
+    let mut scored: BTreeMap<String, Score> = BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(term)?;
+        if doc_freq > 0 {
+            scored.insert(text.to_string(), 1.0 / (1.0 + doc_freq as Score));
+        }
+    }
+    let openings = Openings::of(scored.keys().map(String::as_str));
+    let tokenizer = TextAnalyzer::from(WordTokenizer::stemmed().only_opening(openings));
+    Ok(SnippetGenerator::new(scored, tokenizer, field, max_chars))
+}
+
 /// The first `max_chars` characters of `text`, cut at a word boundary, with
 /// paragraph breaks folded to spaces.
 pub fn opening(text: &str, max_chars: usize) -> String {
@@ -73,6 +106,53 @@ pub fn opening(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::index::{MorgueIndex, SchemaFile};
+    use tantivy::query::QueryParser;
+    use tantivy::TantivyDocument;
+
+    #[test]
+    fn snippets_are_tantivys_on_every_sample_article() {
+        let tmp = tempfile::tempdir().unwrap();
+        let index = MorgueIndex::create(tmp.path(), &SchemaFile::builtin().unwrap()).unwrap();
+        let body = index.fields().body;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-corpus");
+        let texts: Vec<String> = (walkdir::WalkDir::new(dir).into_iter().flatten())
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        let mut writer = index.writer(1, 15_000_000).unwrap();
+        for text in &texts {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(body, text);
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let parser = QueryParser::for_index(index.index(), vec![body]);
+        let mut highlighted = 0;
+        for q in [
+            "said",
+            "talks ukraine",
+            "\"prime minister\"",
+            "lying OR dying",
+            "energy prices",
+        ] {
+            let query = parser.parse_query(q).unwrap();
+            let ours = Snippets::new(&searcher, Some(&*query), body, 160).unwrap();
+            let mut theirs = SnippetGenerator::create(&searcher, &*query, body).unwrap();
+            theirs.set_max_num_chars(160);
+            for text in &texts {
+                let (a, b) = (
+                    ours.generator.as_ref().unwrap().snippet(text),
+                    theirs.snippet(text),
+                );
+                assert_eq!(a.fragment(), b.fragment(), "{q}");
+                assert_eq!(a.highlighted(), b.highlighted(), "{q}");
+                highlighted += usize::from(!a.highlighted().is_empty());
+            }
+        }
+        assert!(highlighted > 100, "{highlighted} snippets with a match");
+    }
 
     #[test]
     fn opening_cuts_at_a_word_and_flattens_paragraphs() {
