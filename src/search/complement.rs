@@ -74,15 +74,6 @@ impl Complement {
         }
     }
 
-    /// Half the kind's live documents in the segments that count a broad
-    /// match by complement: from how many matches a query may be counted
-    /// so; `None` when no segment does.
-    pub fn broad_total(&self) -> Option<u64> {
-        let broad = self.kind_counts.iter().filter(|&&n| n >= self.from.max(1));
-        let total: u64 = broad.map(|&n| u64::from(n)).sum();
-        (total > 0).then_some(total / 2)
-    }
-
     /// How many matches of segment `segment` make a broad match, counted by
     /// complement: half its documents of the kind; `None` for a segment
     /// always counted directly.

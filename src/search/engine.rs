@@ -498,28 +498,21 @@ impl Engine {
             days: req.histogram.map(|_| DayCollector),
         };
         let mut counting = Vec::with_capacity(req.facets.len());
-        // A match of half the kind's documents or more, counted by
-        // complement, stays on one thread (see SearchThreads::search_below).
-        let mut below = u64::MAX;
         for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
             let into = v.as_ref().filter(|_| busy.is_some());
             let flat = match into {
-                Some(v) => {
-                    let complement = self.complement(f, req.kind)?;
-                    below = below.min(complement.broad_total().unwrap_or(u64::MAX));
-                    Some(Flat {
-                        ords: self.facet_ords(f, v)?,
-                        values: v.clone(),
-                        complement: Some(complement),
-                    })
-                }
+                Some(v) => Some(Flat {
+                    ords: self.facet_ords(f, v)?,
+                    values: v.clone(),
+                    complement: Some(self.complement(f, req.kind)?),
+                }),
                 None => None,
             };
             extras.facets.push(facet_collector(f, flat));
             counting.push(into);
         }
         let collectors = (top, Count, extras);
-        let fruits = (self.threads).search_below(&self.searcher, query, &collectors, below);
+        let fruits = self.threads.search(&self.searcher, query, &collectors);
         // The counters are read, and so cleared, even when the search failed.
         let counted: Vec<Option<Vec<FacetCount>>> = (counting.iter())
             .map(|into| into.map(|v| v.top_counted(req.facet_limit)))

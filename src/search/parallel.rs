@@ -79,21 +79,6 @@ impl SearchThreads {
         query: &dyn Query,
         collector: &C,
     ) -> tantivy::Result<C::Fruit> {
-        self.search_below(searcher, query, collector, u64::MAX)
-    }
-
-    /// [`Self::search`], in parallel only for a query whose terms' postings
-    /// stay below `below` (and that has terms): facet counts of a match of
-    /// most documents are worked out by complement
-    /// ([`super::complement`]), a pass over every value for each thread's
-    /// counters, more than the parallel pass saves.
-    pub fn search_below<C: Collector>(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-        collector: &C,
-        below: u64,
-    ) -> tantivy::Result<C::Fruit> {
         let recorder = Recorder {
             searcher,
             skip: self.skip,
@@ -115,7 +100,7 @@ impl SearchThreads {
         let run = |(ord, segment): (usize, &SegmentReader)| {
             collector.collect_segment(weight.as_ref(), ord as u32, segment)
         };
-        let pool = match self.worth_it(segments.len(), recorder.work.get(), below) {
+        let pool = match self.worth_it(segments.len(), recorder.work.get()) {
             true => self.pool(segments.len()),
             false => None,
         };
@@ -128,14 +113,14 @@ impl SearchThreads {
 
     /// Whether a query of `work` should go parallel over `segments`
     /// segments: several, and a query whose terms' postings reach
-    /// [`Self::from`] while staying below `below`, or one without terms (a
-    /// date range, every document) unless a limit `below` is given (it may
-    /// match most documents).
-    fn worth_it(&self, segments: usize, work: Work, below: u64) -> bool {
-        let enough = match work.terms {
-            0 => below == u64::MAX,
-            _ => work.postings >= self.from && work.postings < below,
-        };
+    /// [`Self::from`], or one without terms (a date range, every document:
+    /// its work unknown, it may match most documents). A broad match whose
+    /// facets are counted by complement ([`super::complement`]) goes
+    /// parallel too: each thread's counters then hold a count for every
+    /// value, all read when the top values are taken, and the parallel pass
+    /// still saves more (measured, README "Segments searched in parallel").
+    fn worth_it(&self, segments: usize, work: Work) -> bool {
+        let enough = work.terms == 0 || work.postings >= self.from;
         self.threads >= 2 && segments >= 2 && enough
     }
 
@@ -203,17 +188,12 @@ mod tests {
     #[test]
     fn a_query_goes_parallel_from_its_postings_over_several_segments() {
         let two = SearchThreads::new(2, None).with_parallel_from(100);
-        let any = u64::MAX;
-        assert!(!two.worth_it(2, work(2, 99), any), "too little work");
-        assert!(two.worth_it(2, work(2, 100), any));
-        assert!(!two.worth_it(2, work(2, 500), 500), "as much as the limit");
-        assert!(two.worth_it(2, work(2, 499), 500));
-        let no_terms = work(0, 0);
-        assert!(two.worth_it(3, no_terms, any), "a range, every document");
-        assert!(!two.worth_it(3, no_terms, 500), "unknown work, a limit");
-        assert!(!two.worth_it(1, work(1, 1_000_000), any), "one segment");
+        assert!(!two.worth_it(2, work(2, 99)), "too little work");
+        assert!(two.worth_it(2, work(2, 100)));
+        assert!(two.worth_it(3, work(0, 0)), "a range, every document");
+        assert!(!two.worth_it(1, work(1, 1_000_000)), "one segment");
         let one = SearchThreads::new(1, None).with_parallel_from(0);
-        assert!(!one.worth_it(4, work(1, 1_000_000), any), "one thread");
+        assert!(!one.worth_it(4, work(1, 1_000_000)), "one thread");
         assert_eq!(SearchThreads::new(0, None).threads(), 1);
     }
 }

@@ -390,8 +390,9 @@ fn segments_searched_in_parallel_give_the_single_thread_results() {
             .with_search_threads(threads, 0)
             .with_complement_from(complement_from)
     };
-    // Counted directly, every query goes parallel; by complement from one
-    // document, the broad ones stay on one thread.
+    // Every query goes parallel: counted directly, and by complement from
+    // one document (each thread adds its segment's totals less what the
+    // match leaves out).
     for from in [u32::MAX, 1] {
         let (one, two) = (open(1, from), open(2, from));
         assert!(one.searcher().segment_readers().len() >= 2, "segments");
