@@ -57,8 +57,10 @@ fn setup() -> Setup {
         )
     };
     if location.open().is_err() {
+        // An index of an older schema version is rebuilt.
         let opts = IndexOptions {
             roots: vec![corpus],
+            rebuild: location.current_dir().is_some(),
             ..IndexOptions::default()
         };
         run_index(&location, &opts, &NoProgress).expect("bench index builds");
