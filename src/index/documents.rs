@@ -244,6 +244,29 @@ mod tests {
     }
 
     #[test]
+    fn a_restored_document_gets_its_facets_and_fingerprint_bucket_again() {
+        use crate::index::SchemaFile;
+        let schema = SchemaFile::builtin().unwrap().build();
+        let f = Fields::new(&schema).unwrap();
+        let dup = 0xABCD_0000_0000_0042;
+        let mut stored = TantivyDocument::new();
+        stored.add_text(f.path, "old.txt");
+        stored.add_text(f.speaker, "Marco Rubio");
+        stored.add_u64(f.dup, dup);
+        let moved = DocumentBuilder::new(&f).restore(&stored, "new.txt");
+        assert_eq!(
+            moved.get_first(f.path).and_then(|v| v.as_str()),
+            Some("new.txt")
+        );
+        assert_eq!(
+            moved.get_first(f.dup_bucket).and_then(|v| v.as_u64()),
+            Some(dup_bucket(dup))
+        );
+        let facet = moved.get_first(f.speaker_facet).and_then(|v| v.as_facet());
+        assert_eq!(facet, Some(Facet::from_path(["Marco Rubio"]).encoded_str()));
+    }
+
+    #[test]
     fn dates_round_trip_through_midnight_utc() {
         let day = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
         assert_eq!(datetime_to_day(day_to_datetime(day)), Some(day));

@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::query::Query;
-use tantivy::schema::Field;
+use tantivy::schema::{Field, FieldType};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Score, Searcher, Term};
 
 use crate::error::Result;
-use crate::index::{Openings, WordTokenizer};
+use crate::index::{tokenizers, Openings, WordTokenizer};
 
 /// Makes snippets of one field for one query.
 pub struct Snippets {
@@ -55,17 +55,22 @@ impl Snippets {
     }
 }
 
-/// tantivy's snippet generator for `field` (a `news` field) and the terms of
-/// `query`, scored as `SnippetGenerator::create` scores them, with a
-/// tokenizer that gives the text of only the words that may be one of them
-/// (see [`Openings`]): the same snippets, without stemming every word of
-/// every article shown.
+/// tantivy's snippet generator for `field` and the terms of `query`, scored
+/// as `SnippetGenerator::create` scores them; for a field of morgue's word
+/// tokenizers, with one that gives the text of only the words that may be
+/// one of the terms (see [`Openings`]): the same snippets, without stemming
+/// every word of every article shown.
 fn generator(
     searcher: &Searcher,
     query: &dyn Query,
     field: Field,
     max_chars: usize,
 ) -> Result<SnippetGenerator> {
+    let Some(words) = word_tokenizer(searcher, field) else {
+        let mut g = SnippetGenerator::create(searcher, query, field)?;
+        g.set_max_num_chars(max_chars);
+        return Ok(g);
+    };
     let mut terms: BTreeSet<&Term> = BTreeSet::new();
     query.query_terms(&mut |term, _| {
         if term.field() == field {
@@ -84,8 +89,22 @@ fn generator(
         }
     }
     let openings = Openings::of(scored.keys().map(String::as_str));
-    let tokenizer = TextAnalyzer::from(WordTokenizer::stemmed().only_opening(openings));
+    let tokenizer = TextAnalyzer::from(words.only_opening(openings));
     Ok(SnippetGenerator::new(scored, tokenizer, field, max_chars))
+}
+
+/// morgue's word tokenizer that indexes `field`, if it is one.
+fn word_tokenizer(searcher: &Searcher, field: Field) -> Option<WordTokenizer> {
+    let entry = searcher.schema().get_field_entry(field);
+    let indexing = match entry.field_type() {
+        FieldType::Str(options) => options.get_indexing_options()?,
+        _ => return None,
+    };
+    match indexing.tokenizer() {
+        tokenizers::NEWS => Some(WordTokenizer::stemmed()),
+        tokenizers::NAMES => Some(WordTokenizer::plain()),
+        _ => None,
+    }
 }
 
 /// The first `max_chars` characters of `text`, cut at a word boundary, with
@@ -128,6 +147,10 @@ mod tests {
         }
         writer.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
+        assert!(
+            word_tokenizer(&searcher, body).is_some(),
+            "the openings' path"
+        );
         let parser = QueryParser::for_index(index.index(), vec![body]);
         let mut highlighted = 0;
         for q in [
