@@ -24,9 +24,9 @@ use super::stem_cache::stem_in_place;
 pub const MAX_WORD_BYTES: usize = 40;
 
 /// The text of a word that [`Openings`] rules out: no term holds a space.
-/// (Not an empty text: tantivy's snippets compare each word's text, and a
-/// comparison with an empty string, whose pointer is dangling, made glibc's
-/// `memcmp` take a slow path, half the time of ten snippets.)
+/// (Not an empty text, measured slower: tantivy's snippets compare each
+/// word's text with the terms, and that `memcmp` took 48 % of a page of ten
+/// snippets with empty texts, 41 % with this one.)
 pub const NOT_A_TERM: &str = " ";
 
 /// Splits text into words of letters and digits, lowercased, ASCII-folded
@@ -47,9 +47,9 @@ pub struct WordTokenizer {
 /// ("lying" -> "lie", taken as one letter here) or by cutting the word to
 /// one letter ("oing" -> "o"). A word opening otherwise cannot become one
 /// of the terms (checked on every word of the sample corpus by a test, and
-/// of Reuters 2006-2013 by hand), and a snippet need not lowercase, stem
-/// or look it up. Snippets of ten long articles
-/// spent most of their time doing that for every word.
+/// of Reuters 2006-2013 and the BBC corpus by hand), and a snippet need not
+/// lowercase, stem or look it up: snippets of ten long articles spent most
+/// of their time doing that for every word.
 #[derive(Clone)]
 pub struct Openings {
     /// One bit per pair of bytes.

@@ -1,9 +1,9 @@
-//! Each document's facet ordinals, decoded once into two flat arrays (one
-//! for a facet with at most one value a document, as datelines), for an
-//! engine that counts a facet again (a scheduled job's many queries, a
-//! benchmark, a server). A column read costs a rank in its optional index
-//! and reads of its start index and values, even a batch at a time; a flat
-//! array costs two loads a document. A first query counts from the columns
+//! Each document's facet ordinals, decoded once into an entry per document
+//! (and lists for the documents with several values), for an engine that
+//! counts a facet again (a scheduled job's many queries, a benchmark, a
+//! server). A column read costs a rank in its optional index and reads of
+//! its start index and values, even a batch at a time; an entry costs one
+//! load a document, two with several values. A first query counts from the columns
 //! ([`super::column_batch`]); the second builds these, once per facet, with
 //! each ordinal replaced by its value's number across segments
 //! ([`super::facet_values`]), so that a query adds straight into one counter
