@@ -34,10 +34,11 @@ impl MorgueIndex {
     }
 
     /// Opens the index in `dir`, checking that it was built with this schema version.
+    /// The version is read first: an index of another version may lack a
+    /// field this one has.
     pub fn open(dir: &Path, schema: &SchemaFile) -> Result<MorgueIndex> {
         let index = Index::open_in_dir(dir)?;
-        let morgue = MorgueIndex::wrap(index, dir)?;
-        let state = morgue.state()?;
+        let state = IndexState::from_payload(index.load_metas()?.payload.as_deref())?;
         if state.schema_version != schema.version {
             return Err(Error::SchemaVersion {
                 path: dir.to_path_buf(),
@@ -45,7 +46,7 @@ impl MorgueIndex {
                 expected: schema.version,
             });
         }
-        Ok(morgue)
+        MorgueIndex::wrap(index, dir)
     }
 
     /// Reads the state of the index in `dir` whatever its schema version
@@ -146,6 +147,33 @@ mod tests {
         schema.version += 1;
         let err = MorgueIndex::open(tmp.path(), &schema).err().unwrap();
         assert!(err.to_string().contains("morgue index --rebuild"), "{err}");
+    }
+
+    #[test]
+    fn an_index_of_an_older_version_without_a_newer_field_asks_for_rebuild() {
+        // Schema version 1 had no `dup_bucket` field.
+        let tmp = tempfile::tempdir().unwrap();
+        let mut old = SchemaFile::builtin().unwrap();
+        old.fields.retain(|f| f.name != "dup_bucket");
+        let index = Index::builder()
+            .schema(old.build())
+            .create_in_dir(tmp.path())
+            .unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let state = IndexState {
+            schema_version: 1,
+            ..Default::default()
+        };
+        let mut prepared = writer.prepare_commit().unwrap();
+        prepared.set_payload(&state.to_payload());
+        prepared.commit().unwrap();
+        let schema = SchemaFile::builtin().unwrap();
+        let err = MorgueIndex::open(tmp.path(), &schema).err().unwrap();
+        assert!(
+            matches!(err, Error::SchemaVersion { found: 1, .. }),
+            "{err}"
+        );
     }
 
     #[test]
