@@ -79,6 +79,19 @@ impl SearchThreads {
         query: &dyn Query,
         collector: &C,
     ) -> tantivy::Result<C::Fruit> {
+        self.search_estimated(searcher, query, collector, &|| None)
+    }
+
+    /// [`Self::search`], where a query without terms (a date range alone)
+    /// promises the documents `termless` estimates, when it knows (asked
+    /// only of a query without terms).
+    pub fn search_estimated<C: Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        collector: &C,
+        termless: &dyn Fn() -> Option<u64>,
+    ) -> tantivy::Result<C::Fruit> {
         let recorder = Recorder {
             searcher,
             skip: self.skip,
@@ -100,7 +113,9 @@ impl SearchThreads {
         let run = |(ord, segment): (usize, &SegmentReader)| {
             collector.collect_segment(weight.as_ref(), ord as u32, segment)
         };
-        let pool = match self.worth_it(segments.len(), recorder.work.get()) {
+        let work = recorder.work.get();
+        let estimate = if work.terms == 0 { termless() } else { None };
+        let pool = match self.worth_it(segments.len(), work, estimate) {
             true => self.pool(segments.len()),
             false => None,
         };
@@ -113,14 +128,18 @@ impl SearchThreads {
 
     /// Whether a query of `work` should go parallel over `segments`
     /// segments: several, and a query whose terms' postings reach
-    /// [`Self::from`], or one without terms (a date range, every document:
-    /// its work unknown, it may match most documents). A broad match whose
+    /// [`Self::from`], or one without terms whose estimated documents
+    /// (`termless`) do, or whose work is unknown (a date range, every
+    /// document: it may match most documents). A broad match whose
     /// facets are counted by complement ([`super::complement`]) goes
     /// parallel too: each thread's counters then hold a count for every
     /// value, all read when the top values are taken, and the parallel pass
     /// still saves more (measured, README "Segments searched in parallel").
-    fn worth_it(&self, segments: usize, work: Work) -> bool {
-        let enough = work.terms == 0 || work.postings >= self.from;
+    fn worth_it(&self, segments: usize, work: Work, termless: Option<u64>) -> bool {
+        let enough = match work.terms {
+            0 => termless.is_none_or(|docs| docs >= self.from),
+            _ => work.postings >= self.from,
+        };
         self.threads >= 2 && segments >= 2 && enough
     }
 
@@ -188,12 +207,19 @@ mod tests {
     #[test]
     fn a_query_goes_parallel_from_its_postings_over_several_segments() {
         let two = SearchThreads::new(2, None).with_parallel_from(100);
-        assert!(!two.worth_it(2, work(2, 99)), "too little work");
-        assert!(two.worth_it(2, work(2, 100)));
-        assert!(two.worth_it(3, work(0, 0)), "a range, every document");
-        assert!(!two.worth_it(1, work(1, 1_000_000)), "one segment");
+        assert!(!two.worth_it(2, work(2, 99), None), "too little work");
+        assert!(two.worth_it(2, work(2, 100), None));
+        assert!(two.worth_it(3, work(0, 0), None), "work unknown");
+        assert!(two.worth_it(3, work(0, 0), Some(100)), "a wide range");
+        assert!(!two.worth_it(3, work(0, 0), Some(99)), "a narrow range");
+        let words_and_range = work(1, 5);
+        assert!(
+            !two.worth_it(3, words_and_range, Some(1_000)),
+            "the words decide"
+        );
+        assert!(!two.worth_it(1, work(1, 1_000_000), None), "one segment");
         let one = SearchThreads::new(1, None).with_parallel_from(0);
-        assert!(!one.worth_it(4, work(1, 1_000_000)), "one thread");
+        assert!(!one.worth_it(4, work(1, 1_000_000), None), "one thread");
         assert_eq!(SearchThreads::new(0, None).threads(), 1);
     }
 }

@@ -7,7 +7,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
-use tantivy::{Index, Term};
+use tantivy::{DateTime, Index, Term};
 
 use super::{DateRangeQuery, SearchRequest};
 use crate::error::{Error, Result};
@@ -290,6 +290,13 @@ pub fn name_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
 }
 
 fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
+    let (lower, upper) = date_bounds(req)?;
+    Some(Box::new(DateRangeQuery::new(fields.date, lower, upper)))
+}
+
+/// The bounds of the request's date range on the `date` field (the end
+/// day inclusive), or `None` without a range.
+pub fn date_bounds(req: &SearchRequest) -> Option<(Bound<DateTime>, Bound<DateTime>)> {
     let range = req.filters.dates;
     if range.from.is_none() && range.to.is_none() {
         return None;
@@ -302,7 +309,7 @@ fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
         Some(next) => Bound::Excluded(day_to_datetime(next)),
         None => Bound::Unbounded,
     };
-    Some(Box::new(DateRangeQuery::new(fields.date, lower, upper)))
+    Some((lower, upper))
 }
 
 #[cfg(test)]
