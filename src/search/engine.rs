@@ -23,8 +23,7 @@ use super::facets::{
 use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::parallel::SearchThreads;
-use super::query_builder::date_bounds;
-use super::query_builder::{build_query, text_query, SpeakerMatch};
+use super::query_builder::{build_query, date_bounds, text_query, SpeakerMatch};
 use super::renames::{
     compute_renames, load_renames, renamed_into, renames_key, several_word_spellings, RenameMap,
 };
