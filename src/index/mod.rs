@@ -28,6 +28,8 @@ pub use file_record::{
 };
 pub use indexer::{run_index, IndexOptions, IndexReport};
 pub use location::{IndexLocation, IndexLock};
+#[cfg(test)]
+pub use morgue_index::temp_index;
 pub use morgue_index::MorgueIndex;
 pub use plan::{plan, Job, Plan};
 pub use progress::{NoProgress, Progress};

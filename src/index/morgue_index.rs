@@ -38,7 +38,7 @@ impl MorgueIndex {
     /// field this one has.
     pub fn open(dir: &Path, schema: &SchemaFile) -> Result<MorgueIndex> {
         let index = Index::open_in_dir(dir)?;
-        let state = IndexState::from_payload(index.load_metas()?.payload.as_deref())?;
+        let state = committed_state(&index)?;
         if state.schema_version != schema.version {
             return Err(Error::SchemaVersion {
                 path: dir.to_path_buf(),
@@ -52,8 +52,7 @@ impl MorgueIndex {
     /// Reads the state of the index in `dir` whatever its schema version
     /// (a rebuild takes the folders to walk from it).
     pub fn read_state(dir: &Path) -> Result<IndexState> {
-        let index = Index::open_in_dir(dir)?;
-        IndexState::from_payload(index.load_metas()?.payload.as_deref())
+        committed_state(&Index::open_in_dir(dir)?)
     }
 
     fn wrap(index: Index, dir: &Path) -> Result<MorgueIndex> {
@@ -83,8 +82,7 @@ impl MorgueIndex {
 
     /// The state recorded by the last commit.
     pub fn state(&self) -> Result<IndexState> {
-        let metas = self.index.load_metas()?;
-        IndexState::from_payload(metas.payload.as_deref())
+        committed_state(&self.index)
     }
 
     /// A reader on the last commit (reloaded by hand, as a CLI process needs).
@@ -111,6 +109,21 @@ impl MorgueIndex {
     }
 }
 
+/// An empty index of the built-in schema in a temporary folder (removed
+/// when the returned guard drops), for unit tests.
+#[cfg(test)]
+pub fn temp_index() -> (tempfile::TempDir, MorgueIndex) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let schema = SchemaFile::builtin().expect("built-in schema");
+    let index = MorgueIndex::create(tmp.path(), &schema).expect("index created");
+    (tmp, index)
+}
+
+/// The state the last commit of `index` recorded.
+fn committed_state(index: &Index) -> Result<IndexState> {
+    IndexState::from_payload(index.load_metas()?.payload.as_deref())
+}
+
 /// Segments holding more documents than this are never merged.
 pub const MERGE_MAX_DOCS: usize = 50_000;
 
@@ -133,9 +146,8 @@ mod tests {
 
     #[test]
     fn created_index_records_the_schema_version() {
-        let tmp = tempfile::tempdir().unwrap();
+        let (_tmp, index) = temp_index();
         let schema = SchemaFile::builtin().unwrap();
-        let index = MorgueIndex::create(tmp.path(), &schema).unwrap();
         assert_eq!(index.state().unwrap().schema_version, schema.version);
     }
 

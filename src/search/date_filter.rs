@@ -78,20 +78,10 @@ struct DateRangeWeight {
 impl DateRangeWeight {
     /// The way to use on this segment.
     fn pick(&self, reader: &SegmentReader) -> tantivy::Result<&dyn Weight> {
-        let column = match reader
-            .fast_fields()
-            .column_opt::<DateTime>(&self.field_name)?
-        {
-            Some(column) => column,
+        let Some(in_range) = in_segment(reader, &self.field_name, self.lower, self.upper)? else {
             // No document of this segment has a date: the postings say so at once.
-            None => return Ok(&*self.by_postings),
+            return Ok(&*self.by_postings);
         };
-        let (min, max) = (seconds(column.min_value()), seconds(column.max_value()));
-        let in_range = estimate(
-            (min, max),
-            (bound_seconds(self.lower), bound_seconds(self.upper)),
-            u64::from(column.num_docs()),
-        );
         let few =
             in_range * POSTINGS_SHARE < u64::from(reader.max_doc()) && in_range <= POSTINGS_MAX;
         Ok(if few {
@@ -129,15 +119,27 @@ pub fn documents_in_range(
     lower: Bound<DateTime>,
     upper: Bound<DateTime>,
 ) -> tantivy::Result<u64> {
-    let range = (bound_seconds(lower), bound_seconds(upper));
     let mut total = 0;
     for segment in searcher.segment_readers() {
-        if let Some(column) = segment.fast_fields().column_opt::<DateTime>(field)? {
-            let span = (seconds(column.min_value()), seconds(column.max_value()));
-            total += estimate(span, range, u64::from(column.num_docs()));
-        }
+        total += in_segment(segment, field, lower, upper)?.unwrap_or(0);
     }
     Ok(total)
+}
+
+/// About how many of a segment's documents have their `field` between the
+/// bounds, from the column's bounds; `None` when no document has a date.
+fn in_segment(
+    reader: &SegmentReader,
+    field: &str,
+    lower: Bound<DateTime>,
+    upper: Bound<DateTime>,
+) -> tantivy::Result<Option<u64>> {
+    let Some(column) = reader.fast_fields().column_opt::<DateTime>(field)? else {
+        return Ok(None);
+    };
+    let span = (seconds(column.min_value()), seconds(column.max_value()));
+    let range = (bound_seconds(lower), bound_seconds(upper));
+    Ok(Some(estimate(span, range, u64::from(column.num_docs()))))
 }
 
 /// About how many of `docs` documents, dated evenly over `span` (inclusive
@@ -173,17 +175,31 @@ mod tests {
         DateTime::from_timestamp_secs(n * DAY)
     }
 
-    #[test]
-    fn narrow_and_wide_ranges_match_the_same_documents_as_tantivys_range_query() {
+    /// An index of one date field, a segment per list of days (`None`: a
+    /// document without a date).
+    fn dated(segments: &[Vec<Option<i64>>]) -> (Index, tantivy::schema::Field) {
         let mut builder = Schema::builder();
         let date = builder.add_date_field("date", DateOptions::from(INDEXED) | FAST);
         let index = Index::create_in_ram(builder.build());
         let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
-        for n in 0..4000 {
-            writer.add_document(doc!(date => day(n % 3650))).unwrap();
+        for days in segments {
+            for n in days {
+                let doc = match n {
+                    Some(n) => doc!(date => day(*n)),
+                    None => doc!(),
+                };
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
         }
-        writer.add_document(doc!()).unwrap();
-        writer.commit().unwrap();
+        (index, date)
+    }
+
+    #[test]
+    fn narrow_and_wide_ranges_match_the_same_documents_as_tantivys_range_query() {
+        let mut days: Vec<Option<i64>> = (0..4000).map(|n| Some(n % 3650)).collect();
+        days.push(None);
+        let (index, date) = dated(&[days]);
         let searcher = index.reader().unwrap().searcher();
         let ranges = [
             (Bound::Included(day(100)), Bound::Excluded(day(130))),
@@ -208,17 +224,9 @@ mod tests {
 
     #[test]
     fn a_ranges_documents_are_estimated_from_each_segments_date_bounds() {
-        let mut builder = Schema::builder();
-        let date = builder.add_date_field("date", DateOptions::from(INDEXED) | FAST);
-        let index = Index::create_in_ram(builder.build());
-        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
         // Two segments: a document a day for ten years, then the same again.
-        for _ in 0..2 {
-            for n in 0..3650 {
-                writer.add_document(doc!(date => day(n))).unwrap();
-            }
-            writer.commit().unwrap();
-        }
+        let ten_years: Vec<Option<i64>> = (0..3650).map(Some).collect();
+        let (index, _) = dated(&[ten_years.clone(), ten_years]);
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 2);
         let guess = |lo, hi| documents_in_range(&searcher, "date", lo, hi).unwrap();

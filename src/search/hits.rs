@@ -149,12 +149,11 @@ fn term_query(term: Term) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::{kind, MorgueIndex, SchemaFile};
+    use crate::index::{kind, temp_index};
 
     #[test]
     fn copies_count_equal_fingerprints_of_a_kind_not_their_whole_bucket() {
-        let tmp = tempfile::tempdir().unwrap();
-        let index = MorgueIndex::create(tmp.path(), &SchemaFile::builtin().unwrap()).unwrap();
+        let (_tmp, index) = temp_index();
         let f = *index.fields();
         // Two fingerprints of one bucket, and the first also on a quote.
         let (a, b) = (0x1234_0000_0000_0001, 0x1234_0000_0000_0002);

@@ -126,14 +126,13 @@ pub fn opening(text: &str, max_chars: usize) -> String {
 mod tests {
     use super::*;
 
-    use crate::index::{MorgueIndex, SchemaFile};
+    use crate::index::temp_index;
     use tantivy::query::QueryParser;
     use tantivy::TantivyDocument;
 
     #[test]
     fn snippets_are_tantivys_on_every_sample_article() {
-        let tmp = tempfile::tempdir().unwrap();
-        let index = MorgueIndex::create(tmp.path(), &SchemaFile::builtin().unwrap()).unwrap();
+        let (_tmp, index) = temp_index();
         let body = index.fields().body;
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-corpus");
         let texts: Vec<String> = (walkdir::WalkDir::new(dir).into_iter().flatten())
