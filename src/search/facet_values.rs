@@ -65,6 +65,12 @@ impl ShownCounters {
         self.added[shown as usize / 64] |= 1 << (shown % 64);
     }
 
+    /// The counter of shown value `shown`.
+    #[cfg(test)]
+    pub fn count(&self, shown: u32) -> u32 {
+        self.counts[shown as usize]
+    }
+
     /// Adds one to each of `shown`.
     #[inline]
     pub fn add_each(&mut self, shown: &[u32]) {

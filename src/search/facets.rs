@@ -60,8 +60,6 @@ pub struct FacetSegmentCounter {
     tally: Tally,
     batch: ColumnBatch<u64>,
     flat: Option<Flat>,
-    /// Scratch for [`SegmentDocOrds`] lookups.
-    spans: Vec<u32>,
     /// From how many matches (half the searched kind's documents) a match
     /// may be counted by its complement; `None`: always directly.
     broad_from: Option<usize>,
@@ -108,7 +106,7 @@ impl FacetSegmentCounter {
             let segment = self.segment as usize;
             if let Some(ords) = flat.ords.get(segment).and_then(Option::as_ref) {
                 let mut counters = flat.values.counters();
-                ords.for_each_of(docs, &mut self.spans, |o| counters.add_each(o));
+                ords.count_into(docs, &mut counters);
             }
             return;
         }
@@ -271,7 +269,6 @@ impl FacetCounter {
             tally: Tally::new(terms),
             batch: ColumnBatch::default(),
             flat: self.flat.clone(),
-            spans: Vec::new(),
             broad_from,
         })
     }
