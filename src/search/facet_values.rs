@@ -36,6 +36,10 @@ pub struct FacetValues {
     pub busy: Mutex<()>,
 }
 
+/// How many words of [`ShownCounters::added`] are looked at together when
+/// reading the counters back.
+const WORDS_AT_ONCE: usize = 8;
+
 /// A counter per shown value, and a bit per counter set when it was added
 /// to: reading back visits the counters whose bit is set, a few thousand
 /// for most queries against the 53,000 speakers of a decade of news, without
@@ -102,53 +106,73 @@ impl ShownCounters {
     fn take_top(sets: &mut [&mut ShownCounters], limit: usize) -> Vec<(u32, u64)> {
         // Worst kept on top: lowest count, then highest number.
         let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
+        // Once `limit` are kept, a count below the worst kept's is out at
+        // once (most values of a sparse query's count).
+        let mut floor = 0;
         let mut offer = |shown: u32, n: u32| {
+            if n < floor {
+                return;
+            }
             let entry = Reverse((n, Reverse(shown)));
             if kept.len() < limit.max(1) {
                 kept.push(entry);
             } else if kept.peek().is_some_and(|worst| entry < *worst) {
                 kept.pop();
                 kept.push(entry);
+            } else {
+                return;
+            }
+            if kept.len() == limit.max(1) {
+                floor = kept.peek().map_or(0, |Reverse((n, _))| *n);
             }
         };
         let Some((first, others)) = sets.split_first_mut() else {
             return Vec::new();
         };
         let mut added = vec![0u64; others.len()];
-        for word in 0..first.added.len() {
-            let mut bits = std::mem::take(&mut first.added[word]);
-            (others.iter_mut().zip(&mut added))
-                .for_each(|(s, a)| *a = std::mem::take(&mut s.added[word]));
-            let more = added.iter().fold(0, |b, a| b | a);
-            if more == 0 {
-                // One set added to this word's values (a query counted on
-                // one thread): its counters alone.
+        for chunk in (0..first.added.len()).step_by(WORDS_AT_ONCE) {
+            let words = chunk..first.added.len().min(chunk + WORDS_AT_ONCE);
+            // A few thousand values added among tens of thousands: most
+            // stretches of words are empty, seen with one OR each.
+            let any = |s: &ShownCounters| s.added[words.clone()].iter().fold(0, |b, w| b | w);
+            if any(first) == 0 && others.iter().all(|s| any(s) == 0) {
+                continue;
+            }
+            for word in words {
+                let mut bits = std::mem::take(&mut first.added[word]);
+                (others.iter_mut().zip(&mut added))
+                    .for_each(|(s, a)| *a = std::mem::take(&mut s.added[word]));
+                let more = added.iter().fold(0, |b, a| b | a);
+                if more == 0 {
+                    // One set added to this word's values (a query counted
+                    // on one thread): its counters alone.
+                    while bits != 0 {
+                        let shown = word * 64 + bits.trailing_zeros() as usize;
+                        match std::mem::take(&mut first.counts[shown]) {
+                            0 => {}
+                            n => offer(shown as u32, n),
+                        }
+                        bits &= bits - 1;
+                    }
+                    continue;
+                }
+                bits |= more;
                 while bits != 0 {
-                    let shown = word * 64 + bits.trailing_zeros() as usize;
-                    match std::mem::take(&mut first.counts[shown]) {
+                    let bit = bits.trailing_zeros();
+                    let shown = word * 64 + bit as usize;
+                    // Another set's counters are read only where it added
+                    // (they are lines out of the cache).
+                    let sets = others.iter_mut().zip(&added);
+                    let adders = sets.filter(|(_, a)| *a >> bit & 1 == 1);
+                    let more: u32 = adders
+                        .map(|(s, _)| std::mem::take(&mut s.counts[shown]))
+                        .sum();
+                    match std::mem::take(&mut first.counts[shown]) + more {
                         0 => {}
                         n => offer(shown as u32, n),
                     }
                     bits &= bits - 1;
                 }
-                continue;
-            }
-            bits |= more;
-            while bits != 0 {
-                let bit = bits.trailing_zeros();
-                let shown = word * 64 + bit as usize;
-                // Another set's counters are read only where it added (they
-                // are lines out of the cache).
-                let sets = others.iter_mut().zip(&added);
-                let adders = sets.filter(|(_, a)| *a >> bit & 1 == 1);
-                let more: u32 = adders
-                    .map(|(s, _)| std::mem::take(&mut s.counts[shown]))
-                    .sum();
-                match std::mem::take(&mut first.counts[shown]) + more {
-                    0 => {}
-                    n => offer(shown as u32, n),
-                }
-                bits &= bits - 1;
             }
         }
         kept.into_iter()
@@ -346,5 +370,18 @@ mod tests {
         let mut top = ShownCounters::take_top(&mut [&mut a, &mut b], 2);
         top.sort();
         assert_eq!(top, [(9, 2), (150, 2)]);
+    }
+
+    #[test]
+    fn the_top_is_kept_across_empty_stretches_with_ties_at_the_floor_by_number() {
+        let mut a = ShownCounters::sized(5000);
+        // Far apart (many empty words between), better counts coming late,
+        // and three values tied at the lowest count kept.
+        a.add_each(&[4999, 4999, 1500, 1500, 10, 20, 20]);
+        a.add_each(&[700, 700, 700, 4000, 4000, 4000]);
+        let mut top = ShownCounters::take_top(&mut [&mut a], 3);
+        top.sort_by_key(|&(v, n)| (Reverse(n), v));
+        assert_eq!(top, [(700, 3), (4000, 3), (20, 2)]);
+        assert!(a.counts.iter().all(|&n| n == 0) && a.added.iter().all(|&w| w == 0));
     }
 }
