@@ -95,6 +95,22 @@ impl<'a> FieldToken<'a> {
 /// Splits `input` into tantivy text and friendly-field filters; month names
 /// and durations in `date:` are resolved against `today`.
 pub fn parse_query(input: &str, today: NaiveDate) -> Result<ParsedQuery, QueryError> {
+    // Words and spaces alone (most queries): no field, quote or parenthesis
+    // to find or check.
+    if input
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ')
+    {
+        return Ok(ParsedQuery {
+            text: remainder(input, &[], &[]),
+            ..ParsedQuery::default()
+        });
+    }
+    parse_scanned(input, today)
+}
+
+/// [`parse_query`] by its tokens.
+fn parse_scanned(input: &str, today: NaiveDate) -> Result<ParsedQuery, QueryError> {
     let tokens = scan(input)?;
     let words: Vec<&str> = tokens.iter().map(|t| &input[t.start..t.end]).collect();
     let mut removed = vec![false; tokens.len()];
@@ -250,6 +266,29 @@ mod tests {
     fn error(input: &str) -> (usize, String) {
         let err = parse_query(input, d("2026-11-26")).unwrap_err();
         (err.position, err.to_string())
+    }
+
+    #[test]
+    fn plain_words_read_as_their_tokens_would() {
+        let today = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        for text in [
+            "lehman",
+            "  oil  prices ",
+            "   ",
+            "",
+            "AND OR NOT 2008",
+            "a b c",
+        ] {
+            assert_eq!(
+                parse_query(text, today).unwrap(),
+                parse_scanned(text, today).unwrap(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            parse_query("  oil  prices ", today).unwrap().text,
+            "  oil  prices"
+        );
     }
 
     #[test]

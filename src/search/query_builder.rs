@@ -51,6 +51,9 @@ pub fn text_query(
 pub fn split_fuzzy_words(text: &str) -> (String, Vec<(String, u8)>) {
     let mut rest = text.to_string();
     let mut fuzzy = Vec::new();
+    if !text.contains('~') {
+        return (rest, fuzzy);
+    }
     // Malformed text is left whole: tantivy's parser reports it.
     for range in crate::query::top_level_terms(text).unwrap_or_default() {
         let Some((word, edits)) = text[range.clone()].rsplit_once('~') else {
