@@ -139,45 +139,57 @@ impl ShownCounters {
                 continue;
             }
             for word in words {
-                let mut bits = std::mem::take(&mut first.added[word]);
-                (others.iter_mut().zip(&mut added))
-                    .for_each(|(s, a)| *a = std::mem::take(&mut s.added[word]));
-                let more = added.iter().fold(0, |b, a| b | a);
-                if more == 0 {
-                    // One set added to this word's values (a query counted
-                    // on one thread): its counters alone.
-                    while bits != 0 {
-                        let shown = word * 64 + bits.trailing_zeros() as usize;
-                        match std::mem::take(&mut first.counts[shown]) {
-                            0 => {}
-                            n => offer(shown as u32, n),
-                        }
-                        bits &= bits - 1;
-                    }
-                    continue;
-                }
-                bits |= more;
-                while bits != 0 {
-                    let bit = bits.trailing_zeros();
-                    let shown = word * 64 + bit as usize;
-                    // Another set's counters are read only where it added
-                    // (they are lines out of the cache).
-                    let sets = others.iter_mut().zip(&added);
-                    let adders = sets.filter(|(_, a)| *a >> bit & 1 == 1);
-                    let more: u32 = adders
-                        .map(|(s, _)| std::mem::take(&mut s.counts[shown]))
-                        .sum();
-                    match std::mem::take(&mut first.counts[shown]) + more {
-                        0 => {}
-                        n => offer(shown as u32, n),
-                    }
-                    bits &= bits - 1;
-                }
+                Self::take_word(first, others, &mut added, word, &mut offer);
             }
         }
         kept.into_iter()
             .map(|Reverse((n, Reverse(shown)))| (shown, u64::from(n)))
             .collect()
+    }
+
+    /// Offers the value of every bit set in word `word` of the sets' added
+    /// bits, its count the sum of its counters, and clears them.
+    fn take_word(
+        first: &mut ShownCounters,
+        others: &mut [&mut ShownCounters],
+        added: &mut [u64],
+        word: usize,
+        offer: &mut impl FnMut(u32, u32),
+    ) {
+        let mut bits = std::mem::take(&mut first.added[word]);
+        (others.iter_mut().zip(added.iter_mut()))
+            .for_each(|(s, a)| *a = std::mem::take(&mut s.added[word]));
+        let more = added.iter().fold(0, |b, a| b | a);
+        if more == 0 {
+            // One set added to this word's values (a query counted on one
+            // thread): its counters alone.
+            while bits != 0 {
+                let shown = word * 64 + bits.trailing_zeros() as usize;
+                match std::mem::take(&mut first.counts[shown]) {
+                    0 => {}
+                    n => offer(shown as u32, n),
+                }
+                bits &= bits - 1;
+            }
+            return;
+        }
+        bits |= more;
+        while bits != 0 {
+            let bit = bits.trailing_zeros();
+            let shown = word * 64 + bit as usize;
+            // Another set's counters are read only where it added (they are
+            // lines out of the cache).
+            let sets = others.iter_mut().zip(added.iter());
+            let adders = sets.filter(|(_, a)| *a >> bit & 1 == 1);
+            let more: u32 = adders
+                .map(|(s, _)| std::mem::take(&mut s.counts[shown]))
+                .sum();
+            match std::mem::take(&mut first.counts[shown]) + more {
+                0 => {}
+                n => offer(shown as u32, n),
+            }
+            bits &= bits - 1;
+        }
     }
 }
 
