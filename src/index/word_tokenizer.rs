@@ -227,11 +227,16 @@ fn char_class(text: &str, i: usize) -> (bool, usize, bool) {
 }
 
 /// The first word at or after byte `from` (a char boundary): a maximal run
-/// of letters and digits.
+/// of letters and digits. ASCII bytes, nearly all of news text, are classed
+/// in loops of their own; a character of more bytes is decoded.
 fn next_word(text: &str, from: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
     let mut i = from;
     loop {
-        if i >= text.len() {
+        while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
+            i += 1;
+        }
+        if i >= bytes.len() {
             return None;
         }
         let (alnum, len, _) = char_class(text, i);
@@ -242,12 +247,18 @@ fn next_word(text: &str, from: usize) -> Option<Word> {
     }
     let start = i;
     let mut ascii = true;
-    while i < text.len() {
-        let (alnum, len, is_ascii) = char_class(text, i);
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i].is_ascii() {
+            break;
+        }
+        let (alnum, len, _) = char_class(text, i);
         if !alnum {
             break;
         }
-        ascii &= is_ascii;
+        ascii = false;
         i += len;
     }
     Some(Word {
@@ -314,6 +325,9 @@ mod tests {
     fn non_ascii_words_are_lowercased_and_folded_by_tantivys_filters() {
         same_as_chain("Élysée naïveté São Paulo ZÜRICH Łódź İstanbul ΣΟΦΙΑ Straße");
         same_as_chain("“Curly” ‘quotes’ — dashes… 東京 and ١٢٣ digits; x\u{301}y");
+        // A word changing between ASCII and other letters, at either end or
+        // inside, and non-ASCII separators between ASCII words.
+        same_as_chain("abcé éabc caféteria ﬁne a—b x\u{a0}y 3½ end—");
     }
 
     #[test]
