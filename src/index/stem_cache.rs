@@ -7,6 +7,9 @@ use std::cell::RefCell;
 
 /// Longest word (bytes) the memo keeps; longer ones are stemmed every time.
 const KEY: usize = 27;
+/// Flag of `Slot::stem_len`: the stem is the word's first `stem_len` bytes
+/// (the word itself included), so a hit cuts the word instead of copying.
+const PREFIX: u8 = 0x80;
 /// The memo starts this small (a query stems a few words) ...
 const MIN_SLOTS: usize = 1 << 10;
 /// ... and grows to this many slots (8 MB) when indexing misses it often.
@@ -58,8 +61,13 @@ impl Memo {
             && usize::from(slot.key_len) == key.len()
             && slot.key[..key.len()] == *key
         {
-            let stem = &slot.stem[..usize::from(slot.stem_len)];
-            if stem != key {
+            let stem_len = usize::from(slot.stem_len & !PREFIX);
+            if slot.stem_len & PREFIX != 0 {
+                // The stem is the word cut short (most stems): a valid
+                // string that is a prefix of another ends on a boundary.
+                word.truncate(stem_len);
+            } else {
+                let stem = &slot.stem[..stem_len];
                 let stem = std::str::from_utf8(stem).expect("stems are stored from strings");
                 word.clear();
                 word.push_str(stem);
@@ -82,7 +90,8 @@ impl Memo {
             slot.hash = hash;
             slot.key_len = word.len() as u8;
             slot.key[..word.len()].copy_from_slice(word.as_bytes());
-            slot.stem_len = stem.len() as u8;
+            let prefix = word.as_bytes().starts_with(stem.as_bytes());
+            slot.stem_len = stem.len() as u8 | if prefix { PREFIX } else { 0 };
             slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
         }
         if stem != *word {

@@ -233,7 +233,10 @@ fn next_word(text: &str, from: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let mut i = from;
     loop {
-        while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        {
             i += 1;
         }
         if i >= bytes.len() {
