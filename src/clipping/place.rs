@@ -1,12 +1,15 @@
 //! Dateline place names: which words may form one, and their readable form
 //! ("NEW YORK/LONDON" -> "New York/London", "RIO DE JANEIRO" -> "Rio de Janeiro").
 
+use std::sync::OnceLock;
+
 /// Lower-case words allowed inside a place name ("Rio de Janeiro", "Stratford-upon-Avon").
-const CONNECTORS: &str =
-    "de da do dos das del della di du des la le les el of on upon am an im en sur y al";
+static CONNECTORS: WordList = WordList::new(
+    "de da do dos das del della di du des la le les el of on upon am an im en sur y al",
+);
 
 /// Words that open labels and sentences, never a dateline ("Note:", "Update -").
-const LABELS: &str =
+static LABELS: WordList = WordList::new(
     "note notes nb ps update updated updates warning editor editors editor's breaking news \
      exclusive analysis opinion comment commentary correction corrected disclaimer live video \
      watch read also related advertisement sponsored transcript question answer q a summary \
@@ -14,32 +17,54 @@ const LABELS: &str =
      caption reporting writing editing story example important tip step chapter part figure \
      table see subject title author tags result results score scores venue referee attendance \
      scorers teams contact email tel website price cost verdict rating pros cons disclosure \
-     topics keywords location date time classes goals weather lineup";
+     topics keywords location date time classes goals weather lineup",
+);
 
 /// Pronouns and function words that start sentences, never a place.
-const SENTENCE_WORDS: &str =
+static SENTENCE_WORDS: WordList = WordList::new(
     "the this that these those it he she they we i you but and or so if when why what how who \
-     where here there today yesterday tomorrow";
+     where here there today yesterday tomorrow",
+);
 
 /// Titles of people: "President Trump -" / "Minister Lee:" are not datelines.
-const PERSON_TITLES: &str =
+static PERSON_TITLES: WordList = WordList::new(
     "president mr mr. mrs mrs. ms ms. dr dr. sir minister senator sen. rep. governor gov. \
      king queen prince pope judge chairman ceo spokesman spokeswoman secretary chancellor \
-     premier mayor officials";
+     premier mayor officials",
+);
 
 /// Words that never start a place, whatever follows ("By Jane Doe NEW YORK").
-const NEVER_FIRST: &str = "by a an in on at for with from to of and but he she it they we this that his her its \
+static NEVER_FIRST: WordList = WordList::new(
+    "by a an in on at for with from to of and but he she it they we this that his her its \
      their said says if when while as after before some many most all mon tue wed thu fri sat sun monday tuesday \
-     wednesday thursday friday saturday sunday";
+     wednesday thursday friday saturday sunday",
+);
 
-/// True when `word` is one of the space-separated `list` (ASCII case ignored).
-fn in_list(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+/// A space-separated list of words, split once on first use (dateline
+/// detection asks these lists about most words of an article's opening).
+struct WordList {
+    text: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    const fn new(text: &'static str) -> WordList {
+        WordList {
+            text,
+            words: OnceLock::new(),
+        }
+    }
+}
+
+/// True when `word` is one of the words of `list` (ASCII case ignored).
+fn in_list(list: &WordList, word: &str) -> bool {
+    let words = list.words.get_or_init(|| list.text.split(' ').collect());
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True when the word cannot open a place name.
 pub(crate) fn never_first(word: &str) -> bool {
-    in_list(NEVER_FIRST, word)
+    in_list(&NEVER_FIRST, word)
 }
 
 /// True when a segment mixes ALL-CAPS words with Capitalised ones
@@ -64,16 +89,16 @@ pub(crate) fn mixes_caps_styles(segment: &str) -> bool {
 
 /// A lower-case word allowed inside (not at the start of) a place name.
 pub(crate) fn is_connector(word: &str) -> bool {
-    in_list(CONNECTORS, word)
+    in_list(&CONNECTORS, word)
 }
 
 /// True when any word is a label ("Note"), a sentence word ("The", "It"), or,
 /// when `strict`, a title of a person ("President").
 pub(crate) fn has_stop_word(words: &[&str], strict: bool) -> bool {
     words.iter().any(|w| {
-        in_list(LABELS, w)
-            || (strict && in_list(SENTENCE_WORDS, w))
-            || (strict && in_list(PERSON_TITLES, w))
+        in_list(&LABELS, w)
+            || (strict && in_list(&SENTENCE_WORDS, w))
+            || (strict && in_list(&PERSON_TITLES, w))
     })
 }
 

@@ -67,10 +67,18 @@ pub(crate) fn normalize_body(text: &str) -> String {
 
 /// The first paragraph of a body (up to the first blank line).
 pub(crate) fn first_paragraph(body: &str) -> &str {
-    match body.find("\n\n") {
-        Some(i) => &body[..i],
-        None => body,
+    // Line by line (a byte search), not a search for the two-byte pattern:
+    // a body of one-line paragraphs has no blank line to find, and the
+    // pattern search read each of its bytes at several times the cost.
+    let mut at = 0;
+    while let Some(i) = body[at..].find('\n') {
+        let end = at + i;
+        if body.as_bytes().get(end + 1) == Some(&b'\n') {
+            return &body[..end];
+        }
+        at = end + 1;
     }
+    body
 }
 
 /// Collapse runs of whitespace (including newlines and NBSP) into one space, trimmed.
@@ -154,6 +162,11 @@ mod tests {
     fn splits_paragraphs() {
         assert_eq!(first_paragraph("x y\n\nz"), "x y");
         assert_eq!(first_paragraph("only"), "only");
+        // One-line paragraphs: no blank line, the whole body.
+        assert_eq!(first_paragraph("a\nb\nc\n"), "a\nb\nc\n");
+        assert_eq!(first_paragraph("a\nb\n\n\nc"), "a\nb");
+        assert_eq!(first_paragraph("\n\nx"), "");
+        assert_eq!(first_paragraph("é\n\nx"), "é");
     }
 
     #[test]
