@@ -54,17 +54,17 @@ impl WordList {
             words: OnceLock::new(),
         }
     }
-}
 
-/// True when `word` is one of the words of `list` (ASCII case ignored).
-fn in_list(list: &WordList, word: &str) -> bool {
-    let words = list.words.get_or_init(|| list.text.split(' ').collect());
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    /// True when `word` is one of the list's words (ASCII case ignored).
+    fn holds(&self, word: &str) -> bool {
+        let words = self.words.get_or_init(|| self.text.split(' ').collect());
+        words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
 }
 
 /// True when the word cannot open a place name.
 pub(crate) fn never_first(word: &str) -> bool {
-    in_list(&NEVER_FIRST, word)
+    NEVER_FIRST.holds(word)
 }
 
 /// True when a segment mixes ALL-CAPS words with Capitalised ones
@@ -89,16 +89,14 @@ pub(crate) fn mixes_caps_styles(segment: &str) -> bool {
 
 /// A lower-case word allowed inside (not at the start of) a place name.
 pub(crate) fn is_connector(word: &str) -> bool {
-    in_list(&CONNECTORS, word)
+    CONNECTORS.holds(word)
 }
 
 /// True when any word is a label ("Note"), a sentence word ("The", "It"), or,
 /// when `strict`, a title of a person ("President").
 pub(crate) fn has_stop_word(words: &[&str], strict: bool) -> bool {
     words.iter().any(|w| {
-        in_list(&LABELS, w)
-            || (strict && in_list(&SENTENCE_WORDS, w))
-            || (strict && in_list(&PERSON_TITLES, w))
+        LABELS.holds(w) || (strict && SENTENCE_WORDS.holds(w)) || (strict && PERSON_TITLES.holds(w))
     })
 }
 

@@ -22,6 +22,7 @@ const MAX_SLOTS: usize = 1 << 17;
 struct Slot {
     hash: u64,
     key_len: u8,
+    /// The stem's length, with [`PREFIX`] set when it is the key's opening.
     stem_len: u8,
     key: [u8; KEY],
     stem: [u8; KEY],

@@ -214,16 +214,16 @@ struct Word {
 }
 
 /// Whether the character at byte `i` (a char boundary) is a letter or digit
-/// (`char::is_alphanumeric`, as `SimpleTokenizer` cuts words), its length in
-/// bytes, and whether it is ASCII.
+/// (`char::is_alphanumeric`, as `SimpleTokenizer` cuts words), and its
+/// length in bytes.
 #[inline]
-fn char_class(text: &str, i: usize) -> (bool, usize, bool) {
+fn char_class(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (b.is_ascii_alphanumeric(), 1, true);
+        return (b.is_ascii_alphanumeric(), 1);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (c.is_alphanumeric(), c.len_utf8(), false)
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 /// The first word at or after byte `from` (a char boundary): a maximal run
@@ -242,7 +242,7 @@ fn next_word(text: &str, from: usize) -> Option<Word> {
         if i >= bytes.len() {
             return None;
         }
-        let (alnum, len, _) = char_class(text, i);
+        let (alnum, len) = char_class(text, i);
         if alnum {
             break;
         }
@@ -257,7 +257,7 @@ fn next_word(text: &str, from: usize) -> Option<Word> {
         if i >= bytes.len() || bytes[i].is_ascii() {
             break;
         }
-        let (alnum, len, _) = char_class(text, i);
+        let (alnum, len) = char_class(text, i);
         if !alnum {
             break;
         }
