@@ -147,17 +147,16 @@ mod tests {
     #[test]
     fn a_roundup_opened_by_following_credits_its_speakers() {
         // "Following are comments ...:" opens a wire roundup; "Following"
-        // had been the speaker of 192 quotes on Reuters 2006-2013.
+        // had been the speaker of 194 quotes on Reuters 2006-2013.
         let body = "The government took over the lender on Sunday. Following are comments \
                     on the move: JANE HOLLOWAY, FINANCE MINISTER: \"We will protect every \
                     saver and every job at the bank.\" \"The taxpayer will be repaid in \
                     full.\" MARK DENTON, OPPOSITION LEADER: \"This rescue comes months too \
                     late for the savers who queued.\"";
-        let got = speakers(body);
-        assert_eq!(got.len(), 3, "{got:?}");
-        assert!(
-            got.iter().all(|s| s.as_deref() != Some("Following")),
-            "{got:?}"
+        let holloway = Some("Jane Holloway".to_string());
+        assert_eq!(
+            speakers(body),
+            [holloway.clone(), holloway, Some("Mark Denton".to_string())]
         );
     }
 
