@@ -38,6 +38,7 @@ fn word_flags(w: &str) -> u8 {
     let bytes = w.as_bytes();
     match bytes.first() {
         None => 0,
+        Some(b) if b.is_ascii_uppercase() && is_adjective_compound(w) => 0,
         Some(b) if b.is_ascii_uppercase() => NAME_WORD,
         Some(b) if b.is_ascii_lowercase() => {
             // A prefixed name ("al-", "ash-") has its hyphen at byte 2 or 3.
@@ -66,6 +67,20 @@ fn unicode_word_flags(w: &str) -> u8 {
     } else {
         LOWER_WORD
     }
+}
+
+/// A capitalised compound ending in a lowercase participle or adjective
+/// ("London-based", "Kremlin-backed", "Norwegian-born", "Film-maker"): a
+/// description, never a name ("said one London-based analyst who asked not
+/// to be named"). Names join capitalised parts ("Jean-Claude"), and a
+/// romanised given name's lowercase syllable ("Lee Min-hee", "Mao
+/// Tse-tung") is no participle.
+fn is_adjective_compound(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["born", "made", "run", "maker", "winning", "style", "wide"];
+    w.rsplit_once('-').is_some_and(|(_, last)| {
+        last.starts_with(|c: char| c.is_lowercase())
+            && (last.len() > 3 && last.ends_with("ed") || ENDINGS.contains(&last))
+    })
 }
 
 /// Arabic and other names with a lowercase prefix: "al-Ansari", "el-Sisi".
