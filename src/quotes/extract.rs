@@ -167,6 +167,8 @@ mod tests {
         let anonymous = "Shares rose on the news. \"They are raising the payout, a sign of \
                          confidence,\" said one London-based analyst who asked not to be named.";
         assert_eq!(speakers(anonymous), [None]);
+        let accented = anonymous.replace("London-based", "Århus-based");
+        assert_eq!(speakers(&accented), [None]);
         let company = "\"We expect two more rate cuts this year,\" Boston-based Fidelity \
                        said in a note to clients.";
         assert_eq!(speakers(company), [Some("Fidelity".to_string())]);

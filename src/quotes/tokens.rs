@@ -58,7 +58,9 @@ fn unicode_word_flags(w: &str) -> u8 {
     let Some(c) = w.chars().next() else {
         return 0;
     };
-    if c.is_uppercase() {
+    if c.is_uppercase() && is_adjective_compound(w) {
+        0
+    } else if c.is_uppercase() {
         NAME_WORD
     } else if !c.is_lowercase() {
         0
