@@ -97,12 +97,7 @@ impl Complement {
         let (kind, empty) = (&self.kind[segment], DocBits::default());
         let totals = self.totals[segment].get_or_init(|| {
             let mut totals = ShownCounters::sized(counters.size());
-            let mut spans = Vec::new();
-            kind.for_each_batch(
-                &empty,
-                |k, _| k,
-                |docs| ords.for_each_of(docs, &mut spans, |o| totals.add_each(o)),
-            );
+            kind.for_each_batch(&empty, |k, _| k, |docs| ords.count_into(docs, &mut totals));
             totals
         });
         counters.add_counters(totals);
@@ -112,10 +107,6 @@ impl Complement {
             |k, m| k & !m,
             |docs| ords.for_each_of(docs, &mut spans, |o| counters.sub_each(o)),
         );
-        matched.for_each_batch(
-            kind,
-            |m, k| m & !k,
-            |docs| ords.for_each_of(docs, &mut spans, |o| counters.add_each(o)),
-        );
+        matched.for_each_batch(kind, |m, k| m & !k, |docs| ords.count_into(docs, counters));
     }
 }

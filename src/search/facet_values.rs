@@ -76,7 +76,7 @@ impl ShownCounters {
     }
 
     /// Adds one to each of `shown`.
-    #[inline]
+    #[cfg(test)]
     pub fn add_each(&mut self, shown: &[u32]) {
         shown.iter().for_each(|&s| self.add(s, 1));
     }
@@ -107,7 +107,9 @@ impl ShownCounters {
         // Worst kept on top: lowest count, then highest number.
         let mut kept: BinaryHeap<Reverse<(u32, Reverse<u32>)>> = BinaryHeap::new();
         // Once `limit` are kept, a count below the worst kept's is out at
-        // once (most values of a sparse query's count).
+        // once (most values of a sparse query's count). Kept beside the heap:
+        // reading it from the heap's top at each offer cost 21k more
+        // instructions a `lehman` query with facets (callgrind).
         let mut floor = 0;
         let mut offer = |shown: u32, n: u32| {
             if n < floor {
