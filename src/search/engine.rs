@@ -29,6 +29,7 @@ use super::renames::{
 };
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
+use super::text_parser::TextParser;
 use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
@@ -58,6 +59,8 @@ pub struct Engine {
     facet_searches: AtomicUsize,
     /// How a query's segments are spread over threads.
     threads: SearchThreads,
+    /// The text parser, by kind and fuzziness, built on first use.
+    parsers: [[OnceLock<TextParser>; 2]; 2],
 }
 
 /// Whether a first query saw so many of a facet's values that mapping and
@@ -124,6 +127,7 @@ impl Engine {
             // The kind filter's terms are not work a query promises
             // (every document has one).
             threads: SearchThreads::per_core(Some(kind)),
+            parsers: Default::default(),
         })
     }
 
@@ -230,13 +234,23 @@ impl Engine {
 
     /// The text query alone (for snippets) and the whole query.
     fn queries(&self, req: &SearchRequest) -> Result<Queries> {
-        let text = text_query(self.index.index(), self.fields(), req)?;
+        let text = text_query(self.parser(req.kind, req.fuzzy)?, self.fields(), req)?;
         // Only hits shown get snippets.
         let for_snippets = (text.as_ref())
             .filter(|_| req.limit > 0)
             .map(|q| q.box_clone());
         let whole = build_query(self.fields(), req, text, &|v| self.speaker_match(v))?;
         Ok((for_snippets, whole))
+    }
+
+    /// The text parser of `kind`'s bare words, fuzzy or not.
+    fn parser(&self, kind: Kind, fuzzy: bool) -> Result<&TextParser> {
+        let slot = &self.parsers[usize::from(kind == Kind::Quote)][usize::from(fuzzy)];
+        if let Some(parser) = slot.get() {
+            return Ok(parser);
+        }
+        let parser = TextParser::new(self.index.index(), self.fields(), kind, fuzzy)?;
+        Ok(slot.get_or_init(|| parser))
     }
 
     /// The searcher on the index's last commit.

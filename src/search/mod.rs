@@ -22,6 +22,7 @@ mod results;
 mod snippets;
 mod speaker_names;
 mod speakers;
+mod text_parser;
 mod value_table;
 
 pub use date_filter::DateRangeQuery;

@@ -7,8 +7,9 @@ use tantivy::query::{
     AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
-use tantivy::{DateTime, Index, Term};
+use tantivy::{DateTime, Term};
 
+use super::text_parser::TextParser;
 use super::{DateRangeQuery, SearchRequest};
 use crate::error::{Error, Result};
 use crate::index::{day_to_datetime, tokenizers, Fields};
@@ -22,9 +23,10 @@ pub fn default_fields(fields: &Fields, kind: Kind) -> Vec<Field> {
     }
 }
 
-/// The text part alone (used for snippets), or `None` when there is no text.
+/// The text part alone (used for snippets), or `None` when there is no text;
+/// `parser` is the [`TextParser`] of the request's kind and fuzziness.
 pub fn text_query(
-    index: &Index,
+    parser: &TextParser,
     fields: &Fields,
     req: &SearchRequest,
 ) -> Result<Option<Box<dyn Query>>> {
@@ -38,7 +40,11 @@ pub fn text_query(
         clauses.push((Occur::Must, fuzzy_query(&defaults, word, *distance)));
     }
     if !rest.trim().is_empty() {
-        clauses.push((Occur::Must, parse_text(index, fields, req, &rest)?));
+        let query = match parser.plain(&rest) {
+            Some(query) => query,
+            None => parse_text(parser.tantivy(), &rest)?,
+        };
+        clauses.push((Occur::Must, query));
     }
     Ok(Some(match clauses.len() {
         1 => clauses.remove(0).1,
@@ -92,23 +98,7 @@ fn fuzzy_query(fields: &[Field], word: &str, distance: u8) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn parse_text(
-    index: &Index,
-    fields: &Fields,
-    req: &SearchRequest,
-    text: &str,
-) -> Result<Box<dyn Query>> {
-    let defaults = default_fields(fields, req.kind);
-    let mut parser = QueryParser::for_index(index, defaults.clone());
-    parser.set_conjunction_by_default();
-    if req.kind == Kind::Article {
-        parser.set_field_boost(fields.title, 2.0);
-    }
-    if req.fuzzy {
-        for field in defaults {
-            parser.set_field_fuzzy(field, false, 1, true);
-        }
-    }
+fn parse_text(parser: &QueryParser, text: &str) -> Result<Box<dyn Query>> {
     parser
         .parse_query(&escape_apostrophes(text))
         .map_err(|e| Error::QuerySyntax(describe(&e, text)))
