@@ -5,7 +5,7 @@
 use super::doc::Doc;
 use super::gender::{self, Gender};
 use super::lexicon;
-use super::mentions::{possessive, Mention};
+use super::mentions::{owns_its_s, possessive, Mention};
 use super::names::NameKind;
 
 /// A person, organisation or place referred to in the article.
@@ -37,7 +37,7 @@ pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
         return String::new();
     };
     let mut end = b.end;
-    if doc.is_punct(m.last + 1, ".") && lexicon::is_abbreviation(doc.text(m.last)) {
+    if doc.is_punct(m.last + 1, ".") && lexicon::ends_name_with_period(doc.text(m.last)) {
         end += 1;
     }
     let raw = doc.body.get(a.start..end).unwrap_or("");
@@ -84,6 +84,13 @@ impl Entities {
         for (i, m) in mentions.iter_mut().enumerate() {
             if m.entity == usize::MAX {
                 m.entity = table.link_short(doc, m, &last_seen);
+            }
+            let person = table.list[m.entity].kind == NameKind::Person;
+            if !person && possessive(doc.text(m.last)).is_some() && owns_its_s(doc, m.last) {
+                // "Moody's said": the `'s` is the name's own, whatever the
+                // possessives before it ("Moody's rating") made of it (a
+                // person's is a slip: "Buffett's said").
+                table.list[m.entity].name = mention_text(doc, m);
             }
             last_seen.resize(table.list.len(), 0);
             last_seen[m.entity] = i + 1;

@@ -142,6 +142,17 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
+/// Abbreviations whose period belongs to a name they end ("Bill Ford Jr.",
+/// "Lehman Brothers Inc.", "U.S."); a title or a state's abbreviation never
+/// ends a name, so a period after "King" or "Ore" ends the sentence.
+pub(crate) fn ends_name_with_period(word: &str) -> bool {
+    matches!(
+        word,
+        "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "St"
+    ) || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
 /// Name suffixes kept in a name but ignored as its key ("Jr.", "III").
 pub(crate) fn is_name_suffix(word: &str) -> bool {
     matches!(

@@ -7,7 +7,7 @@ use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind, Word};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
-use super::wordclass::is_clause_opener;
+use super::wordclass::{is_clause_opener, is_verb_filler};
 
 /// One mention of a name in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +108,12 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
             // Marcia "Cia" Price: step over the quoted nickname.
             k += 3;
         }
+        if ampersand(doc, k) {
+            // "Standard & Poor's", "Procter & Gamble": one name.
+            words.push(k + 2);
+            j = k + 2;
+            continue;
+        }
         if !doc.adjacent(k) || !doc.is_word(k + 1) || doc.para_of.get(k + 1) != doc.para_of.get(k) {
             break;
         }
@@ -136,6 +142,48 @@ fn nickname(doc: &Doc, k: usize) -> bool {
     mark(k + 1) && is_name_word(doc, k + 2) && mark(k + 3) && is_name_word(doc, k + 4)
 }
 
+/// True when token `k + 1` is an `&` between name words: "Marks & Spencer".
+fn ampersand(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k + 1, "&")
+        && doc.adjacent(k)
+        && doc.adjacent(k + 1)
+        && is_name_word(doc, k + 2)
+        && doc.para_of.get(k + 2) == doc.para_of.get(k)
+}
+
+/// True when the name ending at token `last` is the subject of a reporting
+/// verb right after it ("Moody's said", "Barron's also reported"): its
+/// `'s` is its own, not a possessive (no one's "said").
+pub(crate) fn owns_its_s(doc: &Doc, last: usize) -> bool {
+    let mut k = last + 1;
+    while doc.adjacent(k - 1) && is_verb_filler(doc.text(k)) {
+        k += 1;
+    }
+    doc.adjacent(k - 1) && doc.has(k, LOWER_WORD) && OWN_S_VERBS.contains(&doc.text(k))
+}
+
+/// Reporting verbs that cannot be nouns after a possessive: "Moody's said",
+/// but "Obama's plan", "Bernanke's warning", "Li's comments".
+const OWN_S_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "noted",
+    "warned",
+    "quoted",
+    "cautioned",
+    "explained",
+    "estimated",
+    "predicted",
+    "argued",
+    "concluded",
+];
+
 /// The word without a possessive ending, when it has one.
 pub(crate) fn possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
@@ -145,8 +193,9 @@ pub(crate) fn possessive(w: &str) -> Option<&str> {
 
 /// The mention made of the run `words`; `named` is a reused buffer.
 fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Option<Mention> {
-    let last_text = doc.text(*words.last()?);
-    let stem = possessive(last_text);
+    let last = *words.last()?;
+    let last_text = doc.text(last);
+    let stem = possessive(last_text).filter(|_| !owns_its_s(doc, last));
     named.clear();
     named.extend(words.iter().enumerate().map(|(k, &t)| {
         if k + 1 == words.len() {
@@ -156,6 +205,14 @@ fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Opt
         }
     }));
     let mut name = names::analyse_words(named)?;
+    let proper_words = words.get(name.first..name.end).unwrap_or_default();
+    if proper_words
+        .windows(2)
+        .any(|pair| doc.is_punct(pair[0] + 1, "&"))
+    {
+        // "Standard & Poor's", not "JPMorgan Chase & Co Chief Executive Jamie Dimon".
+        name.kind = NameKind::Org;
+    }
     if name.first >= name.end && name.kind != NameKind::Role {
         return None;
     }

@@ -6,8 +6,10 @@ use super::attribution::{pronoun, Attributor, Source};
 use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
-use super::tokens::Kind;
-use super::wordclass::{is_anonymous_head, is_determiner, is_preposition, is_verb_filler};
+use super::tokens::{Kind, LOWER_WORD};
+use super::wordclass::{
+    is_anonymous_head, is_clause_word, is_determiner, is_preposition, is_verb_filler,
+};
 
 impl<'d, 'a> Attributor<'d, 'a> {
     /// Index of the "(" matching the ")" at `t`, if it lies within `lo..t`.
@@ -18,12 +20,13 @@ impl<'d, 'a> Attributor<'d, 'a> {
         (lo..t).rev().take(12).find(|&j| self.doc.is_punct(j, "("))
     }
 
-    /// True for tokens that may appear inside a subject phrase: words, commas, and the
-    /// periods of abbreviations ("Mr.", "H.").
+    /// True for tokens that may appear inside a subject phrase: words, commas, the
+    /// periods of abbreviations ("Mr.", "H.") and the `&` of a name ("Standard & Poor's").
     pub(super) fn in_noun_phrase(&self, j: usize) -> bool {
         let doc = self.doc;
         doc.is_word(j)
             || doc.is_punct(j, ",")
+            || (doc.is_punct(j, "&") && self.mention_at[j].is_some())
             || doc.tokens[j].kind == Kind::Mark
             || (doc.is_punct(j, ".")
                 && (j > 0 && lexicon::is_abbreviation(self.word(j - 1))
@@ -167,6 +170,15 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if let Some(m) = self.mention_at[j] {
                 let mention = &self.mentions[m];
                 if mention.lead == j || mention.first == j {
+                    if let Some(head) = self.head_after(mention, b) {
+                        // "said Morningstar analyst John Novak".
+                        return Some(head);
+                    }
+                    if mention.kind == NameKind::Place && self.describes(i, mention, b) {
+                        // "said a European diplomat", "said one London trader".
+                        let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
+                        return Some(self.description(i, end));
+                    }
                     return Some(match mention.kind {
                         NameKind::Role => self.role_source(mention, j),
                         _ => Source::Mention(m),
@@ -185,5 +197,43 @@ impl<'d, 'a> Attributor<'d, 'a> {
             .find(|&j| self.doc.tokens[j].kind != Kind::Word)
             .unwrap_or(b);
         Some(self.description(i, end))
+    }
+    /// The name a mention only qualifies, after the lowercase words naming
+    /// its role: "Morningstar analyst John Novak", "NAR's chief economist
+    /// David Lereah", "Obama adviser David Axelrod" (at most four words,
+    /// none a preposition, conjunction, determiner or verb), or right after
+    /// its possessive: "Bernstein's Craig Moffett".
+    fn head_after(&self, mention: &Mention, b: usize) -> Option<Source> {
+        let mut k = mention.last + 1;
+        while k < b.min(mention.last + 5) && self.modifier_word(k) {
+            k += 1;
+        }
+        let head = self.mention_at.get(k).copied().flatten()?;
+        let found = &self.mentions[head];
+        let opens = found.lead == k || found.first == k;
+        let qualifies = k > mention.last + 1 || mention.possessive;
+        if !(qualifies && opens && !matches!(found.kind, NameKind::Place | NameKind::Role)) {
+            return None;
+        }
+        // "Moody's Analytics chief economist Mark Zandi": the last head.
+        Some(self.head_after(found, b).unwrap_or(Source::Mention(head)))
+    }
+
+    /// True when a place or nationality mention only qualifies a description
+    /// opened by a determiner: "a European diplomat", "one London trader".
+    fn describes(&self, i: usize, mention: &Mention, b: usize) -> bool {
+        let opened = (i..mention.lead)
+            .any(|k| is_determiner(self.word(k)) || matches!(self.word(k), "one" | "another"));
+        let next = mention.last + 1;
+        opened && next < b && self.modifier_word(next)
+    }
+
+    /// A lowercase word that may stand inside a noun phrase, between a name
+    /// qualifying it and its head ("analyst", "chief", "rate").
+    fn modifier_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.doc.has(k, LOWER_WORD)
+            && !(is_preposition(w) || is_clause_word(w) || is_determiner(w) || self.is_verb(k))
+            && pronoun(w).is_none()
     }
 }
