@@ -274,6 +274,56 @@ mod tests {
     }
 
     #[test]
+    fn places_in_headings_datelines_and_descriptions_are_no_speakers() {
+        // Reuters 2006-2013: "Louis" spoke 114 quotes ("ST. LOUIS, MISSOURI:"
+        // ended a sentence at "ST."), "WASHINGTON" 90 (the dateline), "York"
+        // 70 ("in New York said"), "Jobless" 92 (a topic label), "Hong" 50.
+        let roundup = "Following are comments on the data.\n\nGARY THAYER, SENIOR \
+                       ECONOMIST, WACHOVIA SECURITIES, ST. LOUIS, MISSOURI: \"Demand is \
+                       weaker than we expected.\"\n\nSCOTT BROWN, CHIEF ECONOMIST, RAYMOND \
+                       JAMES: Jobless claims: \"The claims data is pretty noisy.\"";
+        assert_eq!(
+            speakers(roundup),
+            [
+                Some("Gary Thayer".to_string()),
+                Some("Scott Brown".to_string())
+            ]
+        );
+        let dateline = "WASHINGTON (Reuters) - Following are excerpts from the testimony \
+                        before the House Financial Services Committee: \"The economy faces \
+                        numerous difficulties this year.\"";
+        assert_eq!(speakers(dateline), [None]);
+        // A capitalised name opening the body before a dash is no dateline.
+        let opening = "DJ Norman Cook - aka Fatboy Slim - opened the night. \"Dance music \
+                       is not dead at all,\" Cook said.";
+        assert_eq!(speakers(opening), [Some("Norman Cook".to_string())]);
+        let located = "\"Inventories will fade later in the year,\" Peter Newland of \
+                       Barclays Capital in New York said. \"Growth is slowing,\" the New \
+                       York Times reported.";
+        assert_eq!(
+            speakers(located),
+            [
+                Some("Peter Newland".to_string()),
+                Some("New York Times".to_string())
+            ]
+        );
+        let compound = "\"Gas demand keeps growing in the mainland,\" said an executive \
+                        at a Hong Kong-listed gas distributor.";
+        assert_eq!(speakers(compound), [None]);
+    }
+
+    #[test]
+    fn an_appositive_left_unclosed_names_its_head() {
+        let body = "\"Tech stocks dragged the market lower,\" Joseph Benanti, managing \
+                    director of Rosenblatt Securities in New York said.";
+        assert_eq!(speakers(body), [Some("Joseph Benanti".to_string())]);
+        // Not a description standing alone.
+        let anonymous = "\"Tech stocks dragged the market lower,\" one trader at a \
+                         brokerage in New York said.";
+        assert_eq!(speakers(anonymous), [None]);
+    }
+
+    #[test]
     fn reporting_verbs_in_their_forms() {
         let cases = [
             "\"The vote was rigged from the start,\" Senator Jane Holloway tweeted on Monday.",

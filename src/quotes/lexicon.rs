@@ -82,8 +82,23 @@ pub(crate) fn role(word: &str) -> Option<&'static str> {
     ROLES.get(word).copied()
 }
 
-/// Abbreviations whose period does not end a sentence ("Mr.", "Sen.", "Inc.").
+/// Abbreviations whose period does not end a sentence ("Mr.", "Sen.", "Inc.",
+/// and in capitals "ST.", "GOV.", "CORP.").
 pub(crate) fn is_abbreviation(word: &str) -> bool {
+    is_abbreviation_as_written(word) || is_caps_abbreviation(word)
+}
+
+/// Abbreviations of a heading in capitals ("ST. LOUIS, MISSOURI"), which
+/// the recasing of short unknown words leaves in capitals. Those that end
+/// a sentence as often are left out: "in LA.", "Canada GEN.", "MS.".
+fn is_caps_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "ST" | "MR" | "MRS" | "DR" | "CORP" | "INC" | "LTD" | "JR" | "SR" | "MT" | "FT"
+    )
+}
+
+fn is_abbreviation_as_written(word: &str) -> bool {
     title(word).is_some()
         || matches!(
             word,

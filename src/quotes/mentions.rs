@@ -60,6 +60,12 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
             continue;
         }
         let next = run(doc, i, &mut words);
+        let last = words.last().copied().unwrap_or(i);
+        if modifies_compound(doc, last) || is_dateline_place(doc, &words) {
+            // "a Hong Kong-listed distributor", "WASHINGTON (Reuters) -".
+            i = next.max(i + 1);
+            continue;
+        }
         if let Some(m) = mention(doc, &words, &mut named) {
             out.push(m);
         }
@@ -78,6 +84,39 @@ fn is_dateline_credit(doc: &Doc, i: usize) -> bool {
         && doc.para_of.get(i) == Some(&0)
         && i.checked_sub(1).is_some_and(|p| doc.is_punct(p, "("))
         && doc.is_punct(i + 1, ")")
+}
+
+/// True when the run ending at token `last` is the first part of a
+/// capitalised compound describing something ("Hong Kong-listed", "New
+/// York-based"): a description, no name.
+fn modifies_compound(doc: &Doc, last: usize) -> bool {
+    let next = last + 1;
+    let text = doc.text(next);
+    doc.is_word(next)
+        && doc.adjacent(last)
+        && text.starts_with(char::is_uppercase)
+        && text.contains('-')
+        && !is_name_word(doc, next)
+}
+
+/// True for the place of the dateline that opens the body (`WASHINGTON
+/// (Reuters) -`, `NEW YORK/LONDON, Nov 29 -`): it says where the story was
+/// filed and is nobody's name ("WASHINGTON (Reuters) - Following are
+/// excerpts …: "…"" had credited "WASHINGTON").
+fn is_dateline_place(doc: &Doc, words: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let dash = (last + 1..DATELINE_TOKENS.min(doc.tokens.len()))
+        .take_while(|&k| !doc.has(k, LOWER_WORD))
+        .find(|&k| matches!(doc.text(k), "-" | "—" | "–") && doc.tokens[k].kind == Kind::Punct);
+    let Some(dash) = dash.filter(|_| first == 0) else {
+        return false;
+    };
+    // An agency's credit or a place in capitals: not "Norman Cook - aka …".
+    let credit = (last + 1..dash).any(|k| doc.is_punct(k, "("));
+    let capitals = |&w: &usize| doc.text(w).chars().all(|c| c.is_uppercase() || c == '.');
+    credit || words.iter().all(capitals)
 }
 
 /// How far into the body a dateline's credit may stand, in tokens

@@ -73,6 +73,7 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
     while lead < words.len()
         && words[lead].info.title.is_none()
         && lexicon::is_common(words[lead].text)
+        && !opens_place(words, lead)
     {
         lead += 1;
     }
@@ -103,6 +104,12 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
         name.gender = name.gender.or(words[first].info.forename);
     }
     Some(name)
+}
+
+/// True for "New" before a place ("New York", "New Zealand"): part of the
+/// place's name, where "New" alone opening a sentence is a common word.
+fn opens_place(words: &[Word], at: usize) -> bool {
+    words[at].text == "New" && words.get(at + 1).is_some_and(|w| w.info.place)
 }
 
 /// Index of the last title word before the name proper, if any: in the leading zone of

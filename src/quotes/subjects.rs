@@ -63,7 +63,22 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if self.doc.is_punct(t, ",") {
             return self.appositive_head(lo.max(t.saturating_sub(30)), t);
         }
-        self.subject_head(lo, k)
+        match self.subject_head(lo, k) {
+            Some(Source::Anonymous) => self.unclosed_appositive(lo, t).or(Some(Source::Anonymous)),
+            found => found,
+        }
+    }
+
+    /// "Joseph Benanti, managing director of Rosenblatt Securities in New
+    /// York said": a person named alone before the first comma of the
+    /// clause `lo..t`, whose description was left unclosed.
+    fn unclosed_appositive(&self, lo: usize, t: usize) -> Option<Source> {
+        let comma = (lo..t).find(|&j| self.doc.is_punct(j, ","))?;
+        let m = self.mention_at[comma.checked_sub(1)?]?;
+        let person = &self.mentions[m];
+        let start = (lo..comma).find(|&j| self.doc.is_word(j))?;
+        (person.kind == NameKind::Person && person.lead == start && person.last + 1 == comma)
+            .then_some(Source::Mention(m))
     }
 
     /// The head of "Jane Doe, the bank's chief economist, said": the first comma-separated
@@ -121,8 +136,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if is_preposition(w) {
                 // "Mr. Morgan of the Sierra Club said": the person before "of".
                 let owner = q.checked_sub(1).and_then(|r| self.mention_at[r]);
+                // "Peter Newland of Barclays Capital in New York said": a
+                // place after "in" locates the speaker named before it.
+                let located = w == "in" && mention.kind == NameKind::Place;
                 return match owner {
-                    Some(o) if matches!(w, "of" | "from" | "at") && o != m => {
+                    Some(o) if (matches!(w, "of" | "from" | "at") || located) && o != m => {
                         self.named_source(lo, o, q - 1)
                     }
                     _ => Source::Anonymous,
