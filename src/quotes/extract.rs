@@ -222,12 +222,15 @@ mod tests {
             "said a European diplomat.",
             "said one London trader.",
             "said a source at a large European utility.",
+            "said a senior trader in Berlin.",
         ] {
             let body = format!("\"The talks are going nowhere this week,\" {attribution}");
             assert_eq!(speakers(&body), [None], "{body}");
         }
         let country = "\"We will not accept these terms at all,\" said Germany.";
         assert_eq!(speakers(country), [Some("Germany".to_string())]);
+        let person = "\"We will not accept these terms at all,\" said Jane Doe in Berlin.";
+        assert_eq!(speakers(person), [Some("Jane Doe".to_string())]);
     }
 
     #[test]

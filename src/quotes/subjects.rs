@@ -192,7 +192,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         // "said Morningstar analyst John Novak".
                         return Some(head);
                     }
-                    if mention.kind == NameKind::Place && self.describes(i, mention, b) {
+                    let placed = (i..j).any(|k| is_preposition(self.word(k)));
+                    if mention.kind == NameKind::Place && (placed || self.describes(i, mention, b))
+                    {
+                        // "said one trader in London": where the speaker is.
                         // "said a European diplomat", "said one London trader".
                         let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
                         return Some(self.description(i, end));
