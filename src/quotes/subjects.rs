@@ -210,7 +210,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 break;
             }
         }
-        let det = is_determiner(self.word(i));
+        // "said one London-based analyst", "said another former aide".
+        let det = is_determiner(self.word(i)) || matches!(self.word(i), "one" | "another");
         if !det {
             return None;
         }
