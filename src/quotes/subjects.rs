@@ -165,14 +165,29 @@ impl<'d, 'a> Attributor<'d, 'a> {
             .map_or(Source::Anonymous, |r| Source::Role(r, t))
     }
 
-    /// "the secretary" -> a role; "a senior official" -> anonymous.
+    /// "the secretary" -> a role; "a Kremlin spokesman", "the IMF report" ->
+    /// the organisation it speaks for; "a senior official" -> anonymous.
     pub(super) fn description(&self, from: usize, to: usize) -> Source {
         let definite = self.word(from).eq_ignore_ascii_case("the");
         let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
         match role {
             Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
-            _ => Source::Anonymous,
+            _ => self.voiced_org(from, to).unwrap_or(Source::Anonymous),
         }
+    }
+
+    /// The organisation named in a description whose head is its voice: a
+    /// spokesperson, a statement or a report of it.
+    fn voiced_org(&self, from: usize, to: usize) -> Option<Source> {
+        let head = to.checked_sub(1).filter(|&h| h > from)?;
+        if !VOICE_NOUNS.contains(&self.word(head)) {
+            return None;
+        }
+        let org = (from..head).filter_map(|j| self.mention_at[j]).find(|&m| {
+            let m = &self.mentions[m];
+            m.kind == NameKind::Org && m.last + 1 < to
+        })?;
+        Some(Source::Mention(org))
     }
 
     /// The subject phrase starting at token `i` (after an inverted verb).
@@ -259,3 +274,18 @@ impl<'d, 'a> Attributor<'d, 'a> {
             && pronoun(w).is_none()
     }
 }
+
+/// Heads of a description that speak for the organisation named in it.
+const VOICE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "report",
+    "note",
+    "release",
+    "filing",
+    "memo",
+    "letter",
+    "website",
+];
