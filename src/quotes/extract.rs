@@ -354,6 +354,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_garbled_or_decomposed_stays_one_word() {
+        // polnear-dev: "French President FranA\u{303}\u{83}A\u{302}§ois Hollande said"
+        // had no speaker (the garbling cut the phrase naming him).
+        for name in [
+            "Fran\u{c3}\u{a7}ois Hollande",
+            "FranA\u{303}\u{83}A\u{302}\u{a7}ois Hollande",
+        ] {
+            let body =
+                format!("\"Europe must be able to defend itself,\" French President {name} said.");
+            assert_eq!(speakers(&body), [Some(name.to_string())], "{body}");
+        }
+        let decomposed = "\"We will not sign,\" said Jose\u{301} Mari\u{301}a Aznar.";
+        assert_eq!(
+            speakers(decomposed),
+            [Some("Jose\u{301} Mari\u{301}a Aznar".to_string())]
+        );
+    }
+
+    #[test]
     fn reporting_verbs_in_their_forms() {
         let cases = [
             "\"The vote was rigged from the start,\" Senator Jane Holloway tweeted on Monday.",

@@ -97,11 +97,36 @@ pub(crate) fn is_prefixed_name(w: &str) -> bool {
 
 /// True for characters that may join two alphanumeric runs into one word.
 fn joins(c: char, prev: char, next: char) -> bool {
+    let garbled = |x: char| x.is_alphanumeric() || is_mojibake_symbol(x);
     match c {
         '\'' | '’' | '-' | '‐' | '&' => prev.is_alphanumeric() && next.is_alphanumeric(),
         '.' => (prev.is_uppercase() || prev.is_ascii_digit()) && next.is_alphanumeric(),
-        _ => false,
+        // A combining accent belongs to the letter before it ("Jose\u{301}").
+        '\u{300}'..='\u{36F}' => garbled(prev),
+        _ => is_mojibake_symbol(c) && garbled(prev) && garbled(next),
     }
+}
+
+/// Symbols that UTF-8 text read as Latin-1 or Windows-1252 leaves inside
+/// words ("FranÃ§ois", "FranÃ\u{83}Â§ois", "donâ€™t"), and combining
+/// accents: between letters they keep a garbled or decomposed name one
+/// word, where they had cut it in pieces and broken the phrase naming a
+/// speaker. Quotation marks, dashes and bullets are left out.
+fn is_mojibake_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9F}'
+            | '\u{A1}'..='\u{BF}'
+            | '\u{300}'..='\u{36F}'
+            | '€'
+            | '™'
+            | '‚'
+            | '†'
+            | '‡'
+            | '‰'
+            | 'ˆ'
+            | '˜'
+    ) && !matches!(c, '«' | '»')
 }
 
 /// The character at byte `i` of `text` and its length (ASCII fast path).
@@ -154,7 +179,7 @@ impl Scan<'_, '_> {
         let alnum = is_alnum(c);
         let joined = !alnum
             && self.word_start.is_some()
-            && matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+            && (matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.') || is_mojibake_symbol(c))
             && joins(c, self.prev, char_at(self.text, i + w).map_or(' ', |x| x.0));
         if alnum || joined {
             self.word_start.get_or_insert(i);
