@@ -329,6 +329,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 (None, Some(e)) => return self.clause_ending(lo, e, v),
                 (None, None) => None,
             }
+        } else if matches!(w, "told" | "tells" | "tell") {
+            // "Attiyah told Reuters …": who is told is no speaker (the
+            // quote stays, its teller unknown when not found before).
+            self.subject_before(lo, v).or(Some(Source::Anonymous))
         } else {
             self.subject_before(lo, v)
                 .or_else(|| self.subject_after(v + 1, b))

@@ -20,6 +20,28 @@ impl<'d, 'a> Attributor<'d, 'a> {
         (lo..t).rev().take(12).find(|&j| self.doc.is_punct(j, "("))
     }
 
+    /// Index of the dash opening the aside that the dash at `t` closes, if
+    /// it lies within `lo..t`.
+    fn open_dash(&self, lo: usize, t: usize) -> Option<usize> {
+        let dash = |j: usize| {
+            self.doc.tokens[j].kind == Kind::Punct
+                && matches!(self.doc.text(j), "-" | "--" | "—" | "–")
+        };
+        if !dash(t) {
+            return None;
+        }
+        // A dash may be written as two hyphens, two tokens: "--".
+        let mut k = t;
+        while k > lo && dash(k - 1) {
+            k -= 1;
+        }
+        let mut j = (lo..k).rev().take(40).find(|&j| dash(j))?;
+        while j > lo && dash(j - 1) {
+            j -= 1;
+        }
+        Some(j)
+    }
+
     /// True for tokens that may appear inside a subject phrase: words, commas, the
     /// periods of abbreviations ("Mr.", "H.") and the `&` of a name ("Standard & Poor's").
     pub(super) fn in_noun_phrase(&self, j: usize) -> bool {
@@ -54,6 +76,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         if let Some(p) = self.open_paren(lo, t) {
             // "Rep. Gwen Moore (D-Wis.) said".
+            return self.subject_before(lo, p);
+        }
+        if let Some(p) = self.open_dash(lo, t) {
+            // "John Dickey, the chief executive of Ora Media -- the company
+            // that … -- told me".
             return self.subject_before(lo, p);
         }
         if matches!(self.word(t), "and" | "but") {
@@ -241,14 +268,15 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// none a preposition, conjunction, determiner or verb), or right after
     /// its possessive: "Bernstein's Craig Moffett".
     fn head_after(&self, mention: &Mention, b: usize) -> Option<Source> {
-        let mut k = mention.last + 1;
-        while k < b.min(mention.last + 5) && self.modifier_word(k) {
+        let first = self.after_mention(mention);
+        let mut k = first;
+        while k < b.min(first + 4) && self.modifier_word(k) {
             k += 1;
         }
         let head = self.mention_at.get(k).copied().flatten()?;
         let found = &self.mentions[head];
         let opens = found.lead == k || found.first == k;
-        let qualifies = k > mention.last + 1 || mention.possessive;
+        let qualifies = k > first || mention.possessive;
         if !(qualifies && opens && !matches!(found.kind, NameKind::Place | NameKind::Role)) {
             return None;
         }
@@ -261,8 +289,18 @@ impl<'d, 'a> Attributor<'d, 'a> {
     fn describes(&self, i: usize, mention: &Mention, b: usize) -> bool {
         let opened = (i..mention.lead)
             .any(|k| is_determiner(self.word(k)) || matches!(self.word(k), "one" | "another"));
-        let next = mention.last + 1;
+        let next = self.after_mention(mention);
         opened && next < b && self.modifier_word(next)
+    }
+
+    /// The token after a mention, past the period of an abbreviation
+    /// ending it ("a senior U.S. regulatory official").
+    fn after_mention(&self, mention: &Mention) -> usize {
+        let next = mention.last + 1;
+        let period = self.doc.is_punct(next, ".")
+            && self.doc.adjacent(mention.last)
+            && lexicon::is_abbreviation(self.word(mention.last));
+        next + usize::from(period)
     }
 
     /// A lowercase word that may stand inside a noun phrase, between a name

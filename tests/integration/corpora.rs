@@ -109,4 +109,4 @@ fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
 pub const SAMPLE_E2E_FLOOR: f64 = 0.972;
 
 /// The end-to-end F1 reached on polnear-dev, minus 0.01.
-pub const POLNEAR_E2E_FLOOR: f64 = 0.950;
+pub const POLNEAR_E2E_FLOOR: f64 = 0.951;
