@@ -6,6 +6,8 @@
 mod aliases;
 mod attribution;
 mod caps;
+#[cfg(test)]
+mod corpus_regressions;
 mod direct;
 mod directory;
 mod doc;

@@ -230,31 +230,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if let Some(m) = self.mention_at[j] {
                 let mention = &self.mentions[m];
                 if mention.lead == j || mention.first == j {
-                    if let Some(head) = self.head_after(mention, b) {
-                        // "said Morningstar analyst John Novak".
-                        return Some(head);
-                    }
-                    let placed = (i..j).any(|k| is_preposition(self.word(k)));
-                    if mention.kind == NameKind::Place && (placed || self.describes(i, mention, b))
-                    {
-                        // "said one trader in London": where the speaker is.
-                        // "said a European diplomat", "said one London trader".
-                        let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
-                        return Some(self.description(i, end));
-                    }
-                    return Some(match mention.kind {
-                        NameKind::Role => self.role_source(mention, j),
-                        _ => Source::Mention(m),
-                    });
+                    return Some(self.mention_after(i, j, m, b));
                 }
             }
             if self.doc.tokens[j].kind == Kind::Punct && !self.doc.is_punct(j, "/") {
                 break;
             }
         }
-        // "said one London-based analyst", "said another former aide".
-        let det = is_determiner(self.word(i)) || matches!(self.word(i), "one" | "another");
-        if !det {
+        if !self.opens_description(i) {
             return None;
         }
         let end = (i..b)
@@ -262,6 +245,34 @@ impl<'d, 'a> Attributor<'d, 'a> {
             .unwrap_or(b);
         Some(self.description(i, end))
     }
+
+    /// The source for mention `m`, met at token `j` of the words from `i`
+    /// after a verb: the person it only qualifies, a description it is a
+    /// place of, or itself.
+    fn mention_after(&self, i: usize, j: usize, m: usize, b: usize) -> Source {
+        let mention = &self.mentions[m];
+        if let Some(head) = self.head_after(mention, b) {
+            // "said Morningstar analyst John Novak".
+            return head;
+        }
+        let placed = (i..j).any(|k| is_preposition(self.word(k)));
+        if mention.kind == NameKind::Place && (placed || self.describes(i, mention, b)) {
+            // "said one trader in London", "said a European diplomat".
+            let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
+            return self.description(i, end);
+        }
+        match mention.kind {
+            NameKind::Role => self.role_source(mention, j),
+            _ => Source::Mention(m),
+        }
+    }
+
+    /// True for the word opening a description: "a", "an", "the", and
+    /// "one", "another" ("said one London-based analyst").
+    fn opens_description(&self, k: usize) -> bool {
+        is_determiner(self.word(k)) || matches!(self.word(k), "one" | "another")
+    }
+
     /// The name a mention only qualifies, after the lowercase words naming
     /// its role: "Morningstar analyst John Novak", "NAR's chief economist
     /// David Lereah", "Obama adviser David Axelrod" (at most four words,
@@ -287,8 +298,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// True when a place or nationality mention only qualifies a description
     /// opened by a determiner: "a European diplomat", "one London trader".
     fn describes(&self, i: usize, mention: &Mention, b: usize) -> bool {
-        let opened = (i..mention.lead)
-            .any(|k| is_determiner(self.word(k)) || matches!(self.word(k), "one" | "another"));
+        let opened = (i..mention.lead).any(|k| self.opens_description(k));
         let next = self.after_mention(mention);
         opened && next < b && self.modifier_word(next)
     }
