@@ -9,6 +9,14 @@ fn speakers(body: &str) -> Vec<Option<String>> {
     extract(body).into_iter().map(|q| q.speaker).collect()
 }
 
+/// Asserts that `"<quote>," <attribution>` credits `speaker`, for each case.
+fn assert_credits(quote: &str, cases: &[(&str, &str)]) {
+    for (attribution, speaker) in cases {
+        let body = format!("\"{quote},\" {attribution}");
+        assert_eq!(speakers(&body), [Some(speaker.to_string())], "{body}");
+    }
+}
+
 #[test]
 fn i_in_its_contractions_is_no_speaker() {
     // "I'm", "I've", "I'd", "I'll" open with a capital but name nobody:
@@ -94,10 +102,7 @@ fn a_name_qualifying_a_role_gives_way_to_the_person() {
             "Matthew Sharratt",
         ),
     ];
-    for (attribution, speaker) in cases {
-        let body = format!("\"Demand will stay weak into next year,\" {attribution}");
-        assert_eq!(speakers(&body), [Some(speaker.to_string())], "{body}");
-    }
+    assert_credits("Demand will stay weak into next year", &cases);
 }
 
 #[test]
@@ -125,10 +130,12 @@ fn a_nationality_in_a_description_is_no_speaker() {
         );
         assert_eq!(speakers(&body)[1], None, "{body}");
     }
-    let country = "\"We will not accept these terms at all,\" said Germany.";
-    assert_eq!(speakers(country), [Some("Germany".to_string())]);
-    let person = "\"We will not accept these terms at all,\" said Jane Doe in Berlin.";
-    assert_eq!(speakers(person), [Some("Jane Doe".to_string())]);
+    // A country that speaks, a person in a place.
+    let named = [
+        ("said Germany.", "Germany"),
+        ("said Jane Doe in Berlin.", "Jane Doe"),
+    ];
+    assert_credits("We will not accept these terms at all", &named);
 }
 
 #[test]
@@ -149,10 +156,7 @@ fn names_with_an_ampersand_or_their_own_s() {
             "Jamie Dimon",
         ),
     ];
-    for (attribution, speaker) in cases {
-        let body = format!("\"The outlook for the sector is negative,\" {attribution}");
-        assert_eq!(speakers(&body), [Some(speaker.to_string())], "{body}");
-    }
+    assert_credits("The outlook for the sector is negative", &cases);
     // Before the name's own "'s", a possessive of it names it the same way.
     let both = "Moody's rating is stable. \"The outlook for the sector is negative,\" \
                 Moody's said.";
@@ -168,10 +172,8 @@ fn a_period_after_a_surname_that_is_also_a_title_ends_the_sentence() {
     let body = "\"Prices have further to fall,\" said Stifel analyst Chris King. \
                 \"Orders are slowing,\" said survey chairman Norbert Ore. \
                 \"We like the deal,\" said Bill Ford Jr.";
-    let got = speakers(body);
-    assert_eq!(got[0].as_deref(), Some("Chris King"));
-    assert_eq!(got[1].as_deref(), Some("Norbert Ore"));
-    assert_eq!(got[2].as_deref(), Some("Bill Ford Jr."));
+    let expected = ["Chris King", "Norbert Ore", "Bill Ford Jr."].map(|s| Some(s.to_string()));
+    assert_eq!(speakers(body), expected);
 }
 
 #[test]
