@@ -67,6 +67,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// The subject phrase ending just before verb `v` (fillers like "also" skipped).
     pub(super) fn subject_before(&self, lo: usize, v: usize) -> Option<Source> {
         let mut k = v;
+        if self.word(v) == "quoted" && k > lo && matches!(self.word(k - 1), "was" | "is" | "were") {
+            // "Mike Rake was quoted in the FT as saying".
+            k -= 1;
+        }
         while k > lo && is_verb_filler(self.word(k - 1)) {
             k -= 1;
         }
