@@ -285,6 +285,7 @@ fn who_is_quoted_as_saying_is_the_speaker() {
     // 1,271 quotes of Reuters 2006-2013 had no speaker or the newspaper.
     let cases = [
         ("Mike Rake was quoted in the FT as saying.", "Mike Rake"),
+        ("Jane Doe has been quoted as saying.", "Jane Doe"),
         ("the paper quoted Boone Pickens as saying.", "Boone Pickens"),
         (
             "the agency quoted a Emirates spokesperson as saying.",

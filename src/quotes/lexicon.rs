@@ -83,7 +83,7 @@ pub(crate) fn role(word: &str) -> Option<&'static str> {
 }
 
 /// Abbreviations whose period does not end a sentence ("Mr.", "Sen.", "Inc.",
-/// and in capitals "ST.", "GOV.", "CORP.").
+/// and in capitals "ST.", "DR.", "CORP.").
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     is_abbreviation_as_written(word) || is_caps_abbreviation(word)
 }

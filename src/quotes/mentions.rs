@@ -191,7 +191,7 @@ fn ampersand(doc: &Doc, k: usize) -> bool {
 }
 
 /// True when the name ending at token `last` is the subject of a reporting
-/// verb right after it ("Moody's said", "Barron's also reported"): its
+/// verb right after it ("Moody's said", "Barron's also wrote"): its
 /// `'s` is its own, not a possessive (no one's "said").
 pub(crate) fn owns_its_s(doc: &Doc, last: usize) -> bool {
     let mut k = last + 1;

@@ -67,8 +67,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// The subject phrase ending just before verb `v` (fillers like "also" skipped).
     pub(super) fn subject_before(&self, lo: usize, v: usize) -> Option<Source> {
         let mut k = v;
-        if self.word(v) == "quoted" && k > lo && matches!(self.word(k - 1), "was" | "is" | "were") {
-            // "Mike Rake was quoted in the FT as saying".
+        let passive = |w: &str| matches!(w, "was" | "is" | "were" | "been");
+        if self.word(v) == "quoted" && k > lo && passive(self.word(k - 1)) {
+            // "Mike Rake was quoted in the FT as saying", "has been quoted".
             k -= 1;
         }
         while k > lo && is_verb_filler(self.word(k - 1)) {
