@@ -114,6 +114,40 @@ fn facet_counts_cover_every_match_not_only_the_shown_ones() {
 }
 
 #[test]
+fn facet_limit_keeps_the_most_frequent_values() {
+    let env = sample_env();
+    let counts = |limit: &str| -> Vec<u64> {
+        let args = [
+            "--quotes",
+            "--facets",
+            "speaker",
+            "--facet-limit",
+            limit,
+            "-n",
+            "0",
+        ];
+        let answer = env.search(&args);
+        let values = answer["facets"]["speaker"].as_array().unwrap().clone();
+        values
+            .iter()
+            .map(|c| c["count"].as_u64().unwrap())
+            .collect()
+    };
+    let (two, many) = (counts("2"), counts("50"));
+    assert_eq!(two.len(), 2);
+    assert!(many.len() > 2, "{many:?}");
+    assert!(
+        many.windows(2).all(|w| w[0] >= w[1]),
+        "most frequent first: {many:?}"
+    );
+    assert_eq!(
+        two,
+        many[..2],
+        "the limit keeps the top of the same ranking"
+    );
+}
+
+#[test]
 fn speaker_matches_any_part_of_the_name() {
     let env = sample_env();
     let surname = env.search(&["--quotes", "--speaker", "rubio", "-n", "1"]);
