@@ -8,7 +8,7 @@ use super::mentions::Mention;
 use super::names::NameKind;
 use super::tokens::{Kind, LOWER_WORD};
 use super::verbs;
-use super::wordclass::is_clause_word;
+use super::wordclass::{is_clause_word, is_passive_auxiliary};
 
 /// A pronoun standing for a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,7 +253,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     fn quoted_as(&self, v: usize, b: usize) -> Option<Source> {
         let passive = v
             .checked_sub(1)
-            .is_some_and(|p| matches!(self.word(p), "was" | "is" | "were" | "been" | "being"));
+            .is_some_and(|p| is_passive_auxiliary(self.word(p)));
         if self.word(v) != "quoted" || passive {
             return None;
         }

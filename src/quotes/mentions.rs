@@ -7,7 +7,7 @@ use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind, Word};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
-use super::wordclass::{is_clause_opener, is_verb_filler};
+use super::wordclass::{is_clause_opener, is_own_s_verb, is_verb_filler};
 
 /// One mention of a name in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,30 +198,8 @@ pub(crate) fn owns_its_s(doc: &Doc, last: usize) -> bool {
     while doc.adjacent(k - 1) && is_verb_filler(doc.text(k)) {
         k += 1;
     }
-    doc.adjacent(k - 1) && doc.has(k, LOWER_WORD) && OWN_S_VERBS.contains(&doc.text(k))
+    doc.adjacent(k - 1) && doc.has(k, LOWER_WORD) && is_own_s_verb(doc.text(k))
 }
-
-/// Reporting verbs that cannot be nouns after a possessive: "Moody's said",
-/// but "Obama's plan", "Bernanke's warning", "Li's comments".
-const OWN_S_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-    "noted",
-    "warned",
-    "quoted",
-    "cautioned",
-    "explained",
-    "estimated",
-    "predicted",
-    "argued",
-    "concluded",
-];
 
 /// The word without a possessive ending, when it has one.
 pub(crate) fn possessive(w: &str) -> Option<&str> {

@@ -8,7 +8,8 @@ use super::mentions::Mention;
 use super::names::NameKind;
 use super::tokens::{Kind, LOWER_WORD};
 use super::wordclass::{
-    is_anonymous_head, is_clause_word, is_determiner, is_preposition, is_verb_filler,
+    is_anonymous_head, is_clause_word, is_determiner, is_passive_auxiliary, is_preposition,
+    is_verb_filler, is_voice_noun,
 };
 
 impl<'d, 'a> Attributor<'d, 'a> {
@@ -67,8 +68,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// The subject phrase ending just before verb `v` (fillers like "also" skipped).
     pub(super) fn subject_before(&self, lo: usize, v: usize) -> Option<Source> {
         let mut k = v;
-        let passive = |w: &str| matches!(w, "was" | "is" | "were" | "been");
-        if self.word(v) == "quoted" && k > lo && passive(self.word(k - 1)) {
+        if self.word(v) == "quoted" && k > lo && is_passive_auxiliary(self.word(k - 1)) {
             // "Mike Rake was quoted in the FT as saying", "has been quoted".
             k -= 1;
         }
@@ -212,7 +212,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// spokesperson, a statement or a report of it.
     fn voiced_org(&self, from: usize, to: usize) -> Option<Source> {
         let head = to.checked_sub(1).filter(|&h| h > from)?;
-        if !VOICE_NOUNS.contains(&self.word(head)) {
+        if !is_voice_noun(self.word(head)) {
             return None;
         }
         let org = (from..head).filter_map(|j| self.mention_at[j]).find(|&m| {
@@ -327,18 +327,3 @@ impl<'d, 'a> Attributor<'d, 'a> {
             && pronoun(w).is_none()
     }
 }
-
-/// Heads of a description that speak for the organisation named in it.
-const VOICE_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "statement",
-    "report",
-    "note",
-    "release",
-    "filing",
-    "memo",
-    "letter",
-    "website",
-];

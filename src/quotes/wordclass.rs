@@ -1,6 +1,8 @@
 //! Closed classes of English words that the attribution rules test for: prepositions,
-//! clause openers, determiners, anonymous-source heads, label words ("so-called") and
-//! the fillers that may stand between a speaker and the reporting verb.
+//! clause openers, determiners, anonymous-source heads, heads that speak for an
+//! organisation ("spokesman"), label words ("so-called"), the verbs after which a name's
+//! `'s` is its own, passive auxiliaries and the fillers that may stand between a speaker
+//! and the reporting verb.
 
 /// Prepositions: a name after one only qualifies a description ("a spokesman for X").
 const PREPOSITIONS: &[&str] = &[
@@ -88,6 +90,46 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "police",
     "staff",
 ];
+
+/// Heads of a description that speak for the organisation named in it.
+const VOICE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "report",
+    "note",
+    "release",
+    "filing",
+    "memo",
+    "letter",
+    "website",
+];
+
+/// Reporting verbs that cannot be nouns after a possessive: "Moody's said",
+/// but "Obama's plan", "Bernanke's warning", "Li's comments".
+const OWN_S_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "noted",
+    "warned",
+    "quoted",
+    "cautioned",
+    "explained",
+    "estimated",
+    "predicted",
+    "argued",
+    "concluded",
+];
+
+/// Auxiliaries of a passive reporting verb ("Rake was quoted as saying").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "is", "were", "been", "being"];
 
 /// Words after which a quoted phrase has ended: conjunctions and prepositions.
 const PHRASE_BOUNDARIES: &[&str] = &[
@@ -212,6 +254,22 @@ pub(crate) fn is_phrase_boundary(w: &str) -> bool {
 /// "so-called", "dubbed", "book"… (any case).
 pub(crate) fn is_label_word(w: &str) -> bool {
     any_case(LABEL_WORDS, w)
+}
+
+/// "spokesman", "statement", "report": a description's head that speaks for
+/// the organisation named in it.
+pub(crate) fn is_voice_noun(w: &str) -> bool {
+    VOICE_NOUNS.contains(&w)
+}
+
+/// "said", "told", "wrote": a verb after which a name's `'s` is its own.
+pub(crate) fn is_own_s_verb(w: &str) -> bool {
+    OWN_S_VERBS.contains(&w)
+}
+
+/// "was", "is", "been": the auxiliary of a passive verb.
+pub(crate) fn is_passive_auxiliary(w: &str) -> bool {
+    PASSIVE_AUXILIARIES.contains(&w)
 }
 
 /// Adverbs and auxiliaries between subject and verb: "also", "has", "bluntly".

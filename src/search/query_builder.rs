@@ -4,7 +4,7 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery,
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
@@ -40,11 +40,7 @@ pub fn text_query(
         clauses.push((Occur::Must, fuzzy_query(&defaults, word, *distance)));
     }
     if !rest.trim().is_empty() {
-        let query = match parser.plain(&rest) {
-            Some(query) => query,
-            None => parse_text(parser.tantivy(), &rest)?,
-        };
-        clauses.push((Occur::Must, query));
+        clauses.push((Occur::Must, parser.parse(&rest)?));
     }
     Ok(Some(match clauses.len() {
         1 => clauses.remove(0).1,
@@ -96,65 +92,6 @@ fn fuzzy_query(fields: &[Field], word: &str, distance: u8) -> Box<dyn Query> {
         })
         .collect();
     Box::new(BooleanQuery::new(clauses))
-}
-
-fn parse_text(parser: &QueryParser, text: &str) -> Result<Box<dyn Query>> {
-    parser
-        .parse_query(&escape_apostrophes(text))
-        .map_err(|e| Error::QuerySyntax(describe(&e, text)))
-}
-
-/// Escapes an apostrophe after a letter or digit (Ukraine's, O'Brien,
-/// don't, the Joneses'), which tantivy's strict parser rejects. A `'` that
-/// opens a term and is closed later keeps its meaning in tantivy's grammar
-/// (a single-quoted phrase), and so does its closing `'`.
-fn escape_apostrophes(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('\'') {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len() + 4);
-    let (mut prev, mut in_phrase) = (None::<char>, false);
-    for (i, c) in text.char_indices() {
-        if c == '\'' && prev != Some('\\') {
-            let opens_term = prev.is_none_or(|p| p.is_whitespace() || "(:+-".contains(p));
-            if in_phrase {
-                in_phrase = false;
-            } else if opens_term && text[i + 1..].contains('\'') {
-                in_phrase = true;
-            } else if prev.is_some_and(char::is_alphanumeric) {
-                out.push('\\');
-            }
-        }
-        prev = Some(c);
-        out.push(c);
-    }
-    out.into()
-}
-
-/// A message for a query tantivy's parser rejected, pointing at the field
-/// concerned when there is one.
-fn describe(err: &tantivy::query::QueryParserError, text: &str) -> String {
-    use tantivy::query::QueryParserError as E;
-    match err {
-        E::FieldDoesNotExist(name) => {
-            let message = format!(
-                "unknown field '{name}' (fields: title, body, text, speaker, dateline, source, \
-                 section, author, date, kind)"
-            );
-            match text.find(&format!("{name}:")) {
-                Some(at) => format!("{message}\n{}", caret(text, at)),
-                None => message,
-            }
-        }
-        E::SyntaxError(msg) => format!("syntax error: {msg}\n  {}", text.trim()),
-        other => other.to_string(),
-    }
-}
-
-/// The query and a `^` under byte `at`, on two indented lines.
-fn caret(text: &str, at: usize) -> String {
-    let column = text[..at].chars().count();
-    format!("  {text}\n  {}^", " ".repeat(column))
 }
 
 /// What a `--speaker` value matches.
@@ -308,15 +245,6 @@ pub fn date_bounds(req: &SearchRequest) -> Option<(Bound<DateTime>, Bound<DateTi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn apostrophes_inside_words_are_escaped_once() {
-        assert_eq!(escape_apostrophes("ukraine's"), "ukraine\\'s");
-        assert_eq!(escape_apostrophes("o\\'brien"), "o\\'brien");
-        assert_eq!(escape_apostrophes("'peace deal'"), "'peace deal'");
-        assert_eq!(escape_apostrophes("joneses' house"), "joneses\\' house");
-        assert_eq!(escape_apostrophes("plain"), "plain");
-    }
 
     #[test]
     fn fuzzy_words_are_pulled_out_but_phrase_slop_stays() {
