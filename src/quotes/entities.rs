@@ -2,6 +2,8 @@
 //! ("Marco Rubio", "Rubio", "Mr. Rubio", "the secretary") and each entity is named by
 //! the fullest form the article gives.
 
+use std::borrow::Cow;
+
 use super::doc::Doc;
 use super::gender::{self, Gender};
 use super::lexicon;
@@ -10,31 +12,32 @@ use super::names::NameKind;
 
 /// A person, organisation or place referred to in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entity {
+pub(crate) struct Entity<'a> {
     /// Person, organisation, place, role or unknown.
     pub kind: NameKind,
     /// Gender, when a title, forename or pronoun tells it.
     pub gender: Option<Gender>,
     /// Roles the article gives the entity ("secretary", "senator").
     pub roles: Vec<&'static str>,
-    /// The fullest name the article gives.
-    pub name: String,
+    /// The fullest name the article gives (the body's own words when its
+    /// spacing is plain, as it mostly is: no copy).
+    pub name: Cow<'a, str>,
     words: usize,
-    key: String,
-    first: String,
+    key: Cow<'a, str>,
+    first: &'a str,
 }
 
 /// All entities of one article.
 #[derive(Debug, Default)]
-pub(crate) struct Entities {
+pub(crate) struct Entities<'a> {
     /// Entities in order of creation.
-    pub list: Vec<Entity>,
+    pub list: Vec<Entity<'a>>,
 }
 
 /// The text of a mention's name proper, whitespace-collapsed, possessive removed.
-pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
+pub(crate) fn mention_text<'a>(doc: &Doc<'a>, m: &Mention) -> Cow<'a, str> {
     let (Some(a), Some(b)) = (doc.tokens.get(m.first), doc.tokens.get(m.last)) else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let mut end = b.end;
     if doc.is_punct(m.last + 1, ".") && lexicon::ends_name_with_period(doc.text(m.last)) {
@@ -46,6 +49,12 @@ pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
     } else {
         raw
     };
+    let plain = |c: char| c == ' ' || !c.is_whitespace();
+    if raw.chars().all(plain) && !raw.contains("  ") && !raw.starts_with(' ') && !raw.ends_with(' ')
+    {
+        // Already as collapsed as it would be made.
+        return Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     for w in raw.split_whitespace() {
         if !out.is_empty() {
@@ -53,29 +62,21 @@ pub(crate) fn mention_text(doc: &Doc, m: &Mention) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The key word of a person's name: its last word, suffixes and possessive removed.
 fn key_of<'a>(doc: &Doc<'a>, m: &Mention) -> &'a str {
-    let word = |w: &usize| doc.text(*w);
-    let last = m
-        .words
-        .iter()
-        .rev()
-        .map(word)
-        .find(|w| !lexicon::is_name_suffix(w))
-        .or_else(|| m.words.last().map(word))
-        .unwrap_or("");
+    let last = m.key_word.map_or("", |k| doc.text(k));
     possessive(last).unwrap_or(last)
 }
 
-impl Entities {
+impl<'a> Entities<'a> {
     /// Groups `mentions` into entities, setting each mention's `entity`.
-    pub fn build(doc: &Doc, mentions: &mut [Mention]) -> Self {
+    pub fn build(doc: &Doc<'a>, mentions: &mut [Mention]) -> Self {
         let mut table = Entities::default();
         for m in mentions.iter_mut() {
-            let full = m.words.len() >= 2 && m.kind == NameKind::Person;
+            let full = m.words >= 2 && m.kind == NameKind::Person;
             if full || m.kind == NameKind::Org {
                 m.entity = table.add_full(doc, m);
             }
@@ -99,18 +100,18 @@ impl Entities {
         table
     }
 
-    fn add_full(&mut self, doc: &Doc, m: &Mention) -> usize {
+    fn add_full(&mut self, doc: &Doc<'a>, m: &Mention) -> usize {
         let name = mention_text(doc, m);
         let key = if m.kind == NameKind::Org {
             name.clone()
         } else {
-            key_of(doc, m).to_string()
+            Cow::Borrowed(key_of(doc, m))
         };
-        let first = doc.text(m.first).to_string();
+        let first = doc.text(m.first);
         let found = self.list.iter().position(|e| {
             e.kind == m.kind
                 && e.key == key
-                && (m.kind == NameKind::Org || same_first(&e.first, &first))
+                && (m.kind == NameKind::Org || same_first(e.first, first))
         });
         let found = found.or_else(|| {
             let acronym = m.kind == NameKind::Org && is_acronym(&name);
@@ -123,9 +124,9 @@ impl Entities {
                 .flatten()
         });
         if let Some(i) = found {
-            if m.words.len() > self.list[i].words {
+            if m.words > self.list[i].words {
                 self.list[i].name = name;
-                self.list[i].words = m.words.len();
+                self.list[i].words = m.words;
             }
             return i;
         }
@@ -134,13 +135,13 @@ impl Entities {
             gender: None,
             roles: Vec::new(),
             name,
-            words: m.words.len(),
+            words: m.words,
             key,
             first,
         })
     }
 
-    fn link_short(&mut self, doc: &Doc, m: &Mention, last_seen: &[usize]) -> usize {
+    fn link_short(&mut self, doc: &Doc<'a>, m: &Mention, last_seen: &[usize]) -> usize {
         if m.kind == NameKind::Role {
             let by_role = (0..self.list.len())
                 .filter(|&e| self.list[e].roles.iter().any(|r| m.roles.contains(r)))
@@ -166,9 +167,9 @@ impl Entities {
         same.unwrap_or_else(|| self.new_from(doc, m))
     }
 
-    fn new_from(&mut self, doc: &Doc, m: &Mention) -> usize {
+    fn new_from(&mut self, doc: &Doc<'a>, m: &Mention) -> usize {
         let name = if m.kind == NameKind::Role {
-            String::new()
+            Cow::Borrowed("")
         } else {
             mention_text(doc, m)
         };
@@ -176,14 +177,14 @@ impl Entities {
             kind: m.kind,
             gender: None,
             roles: Vec::new(),
-            key: key_of(doc, m).to_string(),
-            first: doc.text(m.first).to_string(),
-            words: m.words.len(),
+            key: Cow::Borrowed(key_of(doc, m)),
+            first: doc.text(m.first),
+            words: m.words,
             name,
         })
     }
 
-    fn push(&mut self, e: Entity) -> usize {
+    fn push(&mut self, e: Entity<'a>) -> usize {
         self.list.push(e);
         self.list.len() - 1
     }
@@ -218,7 +219,7 @@ impl Entities {
         self.list
             .get(e)
             .filter(|x| !x.name.is_empty())
-            .map(|x| x.name.clone())
+            .map(|x| x.name.to_string())
     }
 }
 

@@ -18,8 +18,11 @@ pub(crate) struct Mention {
     pub first: usize,
     /// Token index of the last word of the name proper.
     pub last: usize,
-    /// Word tokens of the name proper.
-    pub words: Vec<usize>,
+    /// How many words the name proper has.
+    pub words: usize,
+    /// Token of the name's key word: its last word that is no suffix
+    /// ("Jr."), or its last word; `None` without words (a role).
+    pub key_word: Option<usize>,
     /// Person, organisation, place, role or unknown.
     pub kind: NameKind,
     /// Gender implied by a title or forename.
@@ -234,7 +237,7 @@ fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Opt
         return None;
     }
     let lead = words[name.lead];
-    let proper: Vec<usize> = words[name.first..name.end.max(name.first)].to_vec();
+    let proper = &words[name.first..name.end.max(name.first)];
     let first = proper.first().copied().unwrap_or(lead);
     let last = proper.last().copied().unwrap_or(lead);
     let mut roles = std::mem::take(&mut name.roles);
@@ -243,7 +246,8 @@ fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Opt
         lead,
         first,
         last,
-        words: proper,
+        words: proper.len(),
+        key_word: key_word(doc, proper),
         kind: name.kind,
         gender: name.gender,
         roles,
@@ -252,6 +256,13 @@ fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Opt
         speaker: false,
         entity: usize::MAX,
     })
+}
+
+/// The token of the key word among the name's `proper` words: the last one
+/// that is no name suffix ("Jr."), or the last.
+fn key_word(doc: &Doc, proper: &[usize]) -> Option<usize> {
+    let suffix = |w: &&usize| lexicon::is_name_suffix(doc.text(**w));
+    proper.iter().rev().find(|w| !suffix(w)).or(proper.last()).copied()
 }
 
 /// A lowercase role word right before a name ("negotiator Rustem Umerov").
@@ -298,7 +309,8 @@ mod tests {
         find(&doc, &quoted)
             .iter()
             .map(|m| {
-                let text = m.words.iter().map(|&w| doc.text(w)).collect::<Vec<_>>();
+                let words = (m.first..=m.last).filter(|&t| doc.is_word(t));
+                let text = words.map(|w| doc.text(w)).collect::<Vec<_>>();
                 (text.join(" "), m.kind, m.subject)
             })
             .collect()

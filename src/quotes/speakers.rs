@@ -23,12 +23,12 @@ pub(crate) struct Candidate {
 pub(crate) struct Speakers<'x, 'a> {
     doc: &'x Doc<'a>,
     mentions: &'x [Mention],
-    entities: &'x Entities,
+    entities: &'x Entities<'a>,
 }
 
 impl<'x, 'a> Speakers<'x, 'a> {
     /// Bundles the article's analyses.
-    pub fn new(doc: &'x Doc<'a>, mentions: &'x [Mention], entities: &'x Entities) -> Self {
+    pub fn new(doc: &'x Doc<'a>, mentions: &'x [Mention], entities: &'x Entities<'a>) -> Self {
         Speakers {
             doc,
             mentions,

@@ -79,7 +79,9 @@ fn unicode_word_flags(w: &str) -> u8 {
 /// Tse-tung") is no participle.
 fn is_adjective_compound(w: &str) -> bool {
     const ENDINGS: &[&str] = &["born", "made", "run", "maker", "winning", "style", "wide"];
-    w.rsplit_once('-').is_some_and(|(_, last)| {
+    let hyphen = w.bytes().rposition(|b| b == b'-');
+    hyphen.is_some_and(|h| {
+        let last = &w[h + 1..];
         last.starts_with(|c: char| c.is_lowercase())
             && (last.len() > 3 && last.ends_with("ed") || ENDINGS.contains(&last))
     })
