@@ -262,7 +262,12 @@ fn mention<'a>(doc: &Doc<'a>, words: &[usize], named: &mut Vec<Word<'a>>) -> Opt
 /// that is no name suffix ("Jr."), or the last.
 fn key_word(doc: &Doc, proper: &[usize]) -> Option<usize> {
     let suffix = |w: &&usize| lexicon::is_name_suffix(doc.text(**w));
-    proper.iter().rev().find(|w| !suffix(w)).or(proper.last()).copied()
+    proper
+        .iter()
+        .rev()
+        .find(|w| !suffix(w))
+        .or(proper.last())
+        .copied()
 }
 
 /// A lowercase role word right before a name ("negotiator Rustem Umerov").
