@@ -124,8 +124,11 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a period, question or exclamation mark ending a sentence.
     fn ends_sentence(&self, i: usize) -> bool {
+        if self.tokens[i].kind != Kind::Punct {
+            return false;
+        }
         let t = self.text(i);
-        if self.tokens[i].kind != Kind::Punct || !matches!(t, "." | "?" | "!" | "…") {
+        if !matches!(t, "." | "?" | "!" | "…") {
             return false;
         }
         if t == "."

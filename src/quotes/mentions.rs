@@ -53,11 +53,11 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
         let starts = !quoted[i]
             && (is_name_word(doc, i)
                 || (doc.has(i, LOWER_WORD)
+                    && is_name_word(doc, i + 1)
                     && matches!(
                         doc.text(i),
                         "de" | "van" | "von" | "bin" | "al" | "di" | "da" | "du"
-                    )
-                    && is_name_word(doc, i + 1)));
+                    )));
         if !starts || is_dateline_credit(doc, i) {
             i += 1;
             continue;
