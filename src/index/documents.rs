@@ -117,12 +117,19 @@ fn capacity(path: &str, clip: &Clipping, text: usize) -> usize {
 /// Builds the documents of one clipping.
 pub struct DocumentBuilder<'a> {
     fields: &'a Fields,
+    /// The file's number, given to its articles and quotes as `doc_key`.
+    key: u64,
 }
 
 impl<'a> DocumentBuilder<'a> {
-    /// A builder for an index with these fields.
+    /// A builder for an index with these fields (documents of file number 0).
     pub fn new(fields: &'a Fields) -> Self {
-        DocumentBuilder { fields }
+        DocumentBuilder { fields, key: 0 }
+    }
+
+    /// A builder of the documents of file number `key` ([`FileRecord::key`]).
+    pub fn keyed(fields: &'a Fields, key: u64) -> Self {
+        DocumentBuilder { fields, key }
     }
 
     /// The fields shared by an article and its quotes, in a document with
@@ -131,6 +138,7 @@ impl<'a> DocumentBuilder<'a> {
         let f = self.fields;
         let mut doc = TantivyDocument::with_capacity(capacity(path, clip, text));
         doc.add_text(f.path, path);
+        doc.add_u64(f.doc_key, self.key);
         doc.add_u64(f.ordinal, clip.ordinal as u64);
         if let Some(day) = clip.date {
             doc.add_date(f.date, day_to_datetime(day));
@@ -200,13 +208,14 @@ impl<'a> DocumentBuilder<'a> {
         doc
     }
 
-    /// A stored article or quote document moved to another path: every
-    /// stored value is kept, the facets and the fingerprint's bucket (not
-    /// stored) are derived again.
+    /// A stored article or quote document moved to another path (the
+    /// builder's file): every stored value is kept, the file's number, the
+    /// facets and the fingerprint's bucket (not stored) are derived again.
     pub fn restore(&self, stored: &TantivyDocument, new_path: &str) -> TantivyDocument {
         let f = self.fields;
         let mut doc = TantivyDocument::new();
         doc.add_text(f.path, new_path);
+        doc.add_u64(f.doc_key, self.key);
         let facets = [
             (f.speaker, f.speaker_facet),
             (f.dateline, f.dateline_facet),
@@ -236,6 +245,7 @@ impl<'a> DocumentBuilder<'a> {
         let mut doc = TantivyDocument::new();
         doc.add_text(f.kind, kind::FILE);
         doc.add_text(f.file_path, &record.path);
+        doc.add_u64(f.file_key, record.key);
         doc.add_u64(f.file_size, record.size);
         doc.add_i64(f.file_mtime, record.mtime);
         doc.add_u64(f.file_hash, record.hash);
@@ -289,10 +299,14 @@ mod tests {
         stored.add_text(f.path, "old.txt");
         stored.add_text(f.speaker, "Marco Rubio");
         stored.add_u64(f.dup, dup);
-        let moved = DocumentBuilder::new(&f).restore(&stored, "new.txt");
+        let moved = DocumentBuilder::keyed(&f, 42).restore(&stored, "new.txt");
         assert_eq!(
             moved.get_first(f.path).and_then(|v| v.as_str()),
             Some("new.txt")
+        );
+        assert_eq!(
+            moved.get_first(f.doc_key).and_then(|v| v.as_u64()),
+            Some(42)
         );
         assert_eq!(
             moved.get_first(f.dup_bucket).and_then(|v| v.as_u64()),

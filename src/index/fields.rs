@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 pub const EXPECTED_FIELDS: &[(&str, &str)] = &[
     ("kind", "string"),
     ("path", "string"),
+    ("doc_key", "u64"),
     ("ordinal", "u64"),
     ("date", "date"),
     ("title", "text"),
@@ -32,6 +33,7 @@ pub const EXPECTED_FIELDS: &[(&str, &str)] = &[
     ("dup", "u64"),
     ("dup_bucket", "u64"),
     ("file_path", "string"),
+    ("file_key", "u64"),
     ("file_size", "u64"),
     ("file_mtime", "i64"),
     ("file_hash", "u64"),
@@ -46,6 +48,7 @@ pub const EXPECTED_FIELDS: &[(&str, &str)] = &[
 pub struct Fields {
     pub kind: Field,
     pub path: Field,
+    pub doc_key: Field,
     pub ordinal: Field,
     pub date: Field,
     pub title: Field,
@@ -68,6 +71,7 @@ pub struct Fields {
     pub dup: Field,
     pub dup_bucket: Field,
     pub file_path: Field,
+    pub file_key: Field,
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
@@ -86,6 +90,7 @@ impl Fields {
         Ok(Fields {
             kind: f("kind"),
             path: f("path"),
+            doc_key: f("doc_key"),
             ordinal: f("ordinal"),
             date: f("date"),
             title: f("title"),
@@ -108,6 +113,7 @@ impl Fields {
             dup: f("dup"),
             dup_bucket: f("dup_bucket"),
             file_path: f("file_path"),
+            file_key: f("file_key"),
             file_size: f("file_size"),
             file_mtime: f("file_mtime"),
             file_hash: f("file_hash"),

@@ -33,8 +33,8 @@ pub enum Outcome {
     Moved {
         /// The new file's record, to write once the move is done.
         record: FileRecord,
-        /// The old path whose documents move to the new one.
-        from: String,
+        /// The record of the gone file whose documents move to the new one.
+        from: FileRecord,
         /// The file's bytes, for a second copy that must be parsed after all.
         bytes: Vec<u8>,
     },
@@ -46,8 +46,8 @@ pub struct JobContext<'a> {
     pub batch: &'a DocBatch,
     /// Field handles.
     pub fields: &'a Fields,
-    /// Content hash of each deleted file → its path, to recognise moves without parsing.
-    pub gone_by_hash: &'a HashMap<u64, String>,
+    /// Content hash of each deleted file → its record, to recognise moves without parsing.
+    pub gone_by_hash: &'a HashMap<u64, FileRecord>,
     /// Files larger than this fail.
     pub max_size: u64,
     /// Extract quotes (off: articles only).
@@ -59,6 +59,7 @@ pub fn run_job(job: &Job, cx: &JobContext) -> tantivy::Result<Outcome> {
     let (batch, fields) = (cx.batch, cx.fields);
     let mut record = FileRecord {
         path: job.file.path.to_string_lossy().into_owned(),
+        key: job.key,
         size: job.file.size,
         mtime: job.file.mtime,
         hash: 0,
@@ -104,9 +105,10 @@ pub fn index_bytes(
     };
     let known = job.previous.is_some();
     if known {
-        batch.delete_term(Term::from_field_text(fields.path, &record.path));
+        // Its number is its record's: the documents it had go.
+        batch.delete_term(Term::from_field_u64(fields.doc_key, record.key));
     }
-    let builder = DocumentBuilder::new(fields);
+    let builder = DocumentBuilder::keyed(fields, record.key);
     let mut article_docs = Vec::with_capacity(articles.len());
     let mut quote_docs = Vec::new();
     for article in &articles {
@@ -151,7 +153,7 @@ pub fn replace_record(
     known: bool,
 ) -> tantivy::Result<()> {
     if known {
-        batch.delete_term(Term::from_field_text(fields.file_path, &record.path));
+        batch.delete_term(Term::from_field_u64(fields.file_key, record.key));
     }
     batch.add_record(DocumentBuilder::new(fields).file(record));
     Ok(())

@@ -47,6 +47,9 @@ impl FileStatus {
 pub struct FileRecord {
     /// The file's path, as walked.
     pub path: String,
+    /// The file's number in the index: the term of its record and of its
+    /// documents (see [`super::plan`]).
+    pub key: u64,
     /// Size in bytes when indexed.
     pub size: u64,
     /// Modification time (ns since the epoch) when indexed.
@@ -82,6 +85,7 @@ pub fn load_records(searcher: &Searcher, fields: &Fields) -> Result<Records> {
         let sizes = ff.u64(name(fields.file_size))?;
         let mtimes = ff.i64(name(fields.file_mtime))?;
         let hashes = ff.u64(name(fields.file_hash))?;
+        let keys = ff.u64(name(fields.file_key))?;
         let articles = ff.u64(name(fields.file_articles))?;
         for doc in segment.doc_ids_alive() {
             let Some(ord) = paths.term_ords(doc).next() else {
@@ -97,6 +101,7 @@ pub fn load_records(searcher: &Searcher, fields: &Fields) -> Result<Records> {
                 .unwrap_or("ok");
             let record = FileRecord {
                 path: std::mem::take(&mut path_names[ord as usize]),
+                key: keys.first(doc).unwrap_or(0),
                 size: sizes.first(doc).unwrap_or(0),
                 mtime: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),
@@ -140,6 +145,7 @@ pub fn failed_files(searcher: &Searcher, fields: &Fields) -> Result<Vec<FileReco
         let num = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         out.push(FileRecord {
             path: text(fields.file_path).unwrap_or_default(),
+            key: 0,
             size: num(fields.file_size),
             mtime: doc
                 .get_first(fields.file_mtime)

@@ -13,7 +13,8 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use super::file_job::{index_bytes, run_job, JobContext, Outcome};
 use super::plan::{plan, Job, Plan};
 use super::{
-    load_records, moves, DocBatch, IndexLocation, IndexState, MorgueIndex, Progress, RunSummary,
+    load_records, moves, DocBatch, FileRecord, IndexLocation, IndexState, MorgueIndex, Progress,
+    RunSummary,
 };
 use crate::corpus::{self, WalkProblem};
 use crate::error::{Error, Result};
@@ -185,7 +186,7 @@ struct Run<'a> {
     started: Instant,
     last_commit: Instant,
     since_commit: usize,
-    gone_by_hash: HashMap<u64, String>,
+    gone_by_hash: HashMap<u64, FileRecord>,
 }
 
 impl<'a> Run<'a> {
@@ -270,7 +271,7 @@ impl<'a> Run<'a> {
             .deleted
             .iter()
             .filter(|r| r.status == super::FileStatus::Ok)
-            .map(|r| (r.hash, r.path.clone()))
+            .map(|r| (r.hash, r.clone()))
             .collect();
         let mut moved_from = MovedFrom::default();
         let chunk = (self.opts.commit_files / 4).clamp(64, 4096);
@@ -315,9 +316,9 @@ impl<'a> Run<'a> {
             }
             Outcome::SameContent => self.report.summary.unchanged += 1,
             Outcome::Failed { reason } => self.fail(&job.file.path.to_string_lossy(), &reason),
-            Outcome::Moved { record, from, .. } if !moved_from.contains(&from) => {
+            Outcome::Moved { record, from, .. } if !moved_from.contains(&from.path) => {
                 moves::move_documents(&self.writer, searcher, self.index.fields(), &from, &record)?;
-                moved_from.insert(from);
+                moved_from.insert(from.path);
                 self.report.summary.moved += 1;
             }
             Outcome::Moved { record, bytes, .. } => {
@@ -338,9 +339,9 @@ impl<'a> Run<'a> {
             .filter(|r| !moved_from.contains(&r.path))
         {
             self.writer
-                .delete_term(Term::from_field_text(f.path, &record.path));
+                .delete_term(Term::from_field_u64(f.doc_key, record.key));
             self.writer
-                .delete_term(Term::from_field_text(f.file_path, &record.path));
+                .delete_term(Term::from_field_u64(f.file_key, record.key));
             self.report.summary.deleted += 1;
         }
     }

@@ -9,33 +9,33 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use super::{DocumentBuilder, Fields, FileRecord};
 use crate::error::Result;
 
-/// Re-adds the documents of `from` under `record.path`, then removes `from`'s
-/// documents and record and writes the new record.
+/// Re-adds the documents of the gone file `from` under `record` (the new
+/// path and its number), then removes `from`'s documents and record and
+/// writes the new record. The new path is a file the index did not know: it
+/// has no documents to replace.
 pub fn move_documents(
     writer: &IndexWriter<TantivyDocument>,
     searcher: &Searcher,
     fields: &Fields,
-    from: &str,
+    from: &FileRecord,
     record: &FileRecord,
 ) -> Result<()> {
     let query = TermQuery::new(
-        Term::from_field_text(fields.path, from),
+        Term::from_field_u64(fields.doc_key, from.key),
         IndexRecordOption::Basic,
     );
-    let builder = DocumentBuilder::new(fields);
+    let builder = DocumentBuilder::keyed(fields, record.key);
     let mut addresses: Vec<_> = searcher
         .search(&query, &DocSetCollector)?
         .into_iter()
         .collect();
     addresses.sort();
-    writer.delete_term(Term::from_field_text(fields.path, &record.path));
     for address in addresses {
         let stored: TantivyDocument = searcher.doc(address)?;
         writer.add_document(builder.restore(&stored, &record.path))?;
     }
-    writer.delete_term(Term::from_field_text(fields.path, from));
-    writer.delete_term(Term::from_field_text(fields.file_path, from));
-    writer.delete_term(Term::from_field_text(fields.file_path, &record.path));
+    writer.delete_term(Term::from_field_u64(fields.doc_key, from.key));
+    writer.delete_term(Term::from_field_u64(fields.file_key, from.key));
     writer.add_document(builder.file(record))?;
     Ok(())
 }

@@ -17,6 +17,9 @@ pub struct Job {
     /// Its record, when the index knew it (then it changed or is retried);
     /// boxed, as most jobs of a big first run have none.
     pub previous: Option<Box<FileRecord>>,
+    /// The file's number ([`FileRecord::key`]): its record's when known,
+    /// else a new one, above every number the index holds.
+    pub key: u64,
 }
 
 /// What one run will do.
@@ -59,6 +62,7 @@ pub fn plan(mut walk: Walk, records: &Records, roots: &[PathBuf], retry_failed: 
             }
             previous => plan.jobs.push(Job {
                 file,
+                key: previous.map_or(NEW, |r| r.key),
                 previous: previous.map(|r| Box::new(r.clone())),
             }),
         }
@@ -70,6 +74,7 @@ pub fn plan(mut walk: Walk, records: &Records, roots: &[PathBuf], retry_failed: 
     // files to read are sorted: a run with nothing to do pays nothing.
     plan.jobs
         .par_sort_unstable_by(|a, b| path_bytes(a).cmp(path_bytes(b)));
+    number_new_files(&mut plan.jobs, records);
     let prefixes: Vec<String> = roots.iter().map(|r| dir_prefix(r)).collect();
     for (path, rec) in records {
         let walked_root = prefixes.iter().any(|p| path.starts_with(p.as_str()));
@@ -80,6 +85,22 @@ pub fn plan(mut walk: Walk, records: &Records, roots: &[PathBuf], retry_failed: 
     plan.deleted.sort_by(|a, b| a.path.cmp(&b.path));
     plan.problems = walk.problems;
     plan
+}
+
+/// A job's key before [`number_new_files`] gives one.
+const NEW: u64 = u64::MAX;
+
+/// Gives each new file (in path order) the next number above every record's:
+/// never one the index holds, so a new file's documents are never taken for
+/// another file's (nor deleted with a gone file's, whose documents are
+/// deleted by number after the run's additions). A number freed by a file
+/// deleted in an earlier run may come back: its documents are gone.
+fn number_new_files(jobs: &mut [Job], records: &Records) {
+    let first = records.values().map(|r| r.key + 1).max().unwrap_or(0);
+    let new = jobs.iter_mut().filter(|j| j.previous.is_none());
+    for (key, job) in (first..).zip(new) {
+        job.key = key;
+    }
 }
 
 /// A job's path as bytes (byte order groups a folder's files as path order does).
@@ -125,6 +146,7 @@ mod tests {
     fn record(path: &str, size: u64, mtime: i64, status: FileStatus) -> FileRecord {
         FileRecord {
             path: path.into(),
+            key: size,
             size,
             mtime,
             hash: 7,
@@ -163,6 +185,38 @@ mod tests {
         assert_eq!(plan.unchanged, 1);
         assert_eq!(plan.deleted.len(), 1);
         assert_eq!(plan.deleted[0].path, "/c/gone.txt");
+    }
+
+    #[test]
+    fn known_files_keep_their_number_new_ones_get_the_next_above_all_in_path_order() {
+        let walk = walk_of(vec![
+            file("/c/z-new.txt", 1, 1),
+            file("/c/edit.txt", 6, 9),
+            file("/c/a-new.txt", 1, 1),
+        ]);
+        // Numbers 6 (edit) and 9 (gone, the highest): new files get 10, 11.
+        let mut gone = record("/c/gone.txt", 3, 3, FileStatus::Ok);
+        gone.key = 9;
+        let recs = records(&[record("/c/edit.txt", 6, 8, FileStatus::Ok), gone]);
+        let plan = plan(walk, &recs, &["/c".into()], false);
+        let keys: Vec<_> = (plan.jobs.iter())
+            .map(|j| (j.file.path.to_string_lossy().into_owned(), j.key))
+            .collect();
+        let want = [
+            ("/c/a-new.txt", 10),
+            ("/c/edit.txt", 6),
+            ("/c/z-new.txt", 11),
+        ];
+        assert_eq!(keys, want.map(|(p, k)| (p.to_string(), k)));
+        let first_run = plan_of_new(&["/c/b.txt", "/c/a.txt"]);
+        assert_eq!(first_run, [0, 1], "an empty index numbers from 0");
+    }
+
+    /// The numbers a first run gives `paths` (in path order).
+    fn plan_of_new(paths: &[&str]) -> Vec<u64> {
+        let walk = walk_of(paths.iter().map(|p| file(p, 1, 1)).collect());
+        let plan = plan(walk, &records(&[]), &["/c".into()], false);
+        plan.jobs.iter().map(|j| j.key).collect()
     }
 
     #[test]
