@@ -145,6 +145,7 @@ pub fn failed_files(searcher: &Searcher, fields: &Fields) -> Result<Vec<FileReco
         let num = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         out.push(FileRecord {
             path: text(fields.file_path).unwrap_or_default(),
+            // Not stored (the listing names files by path): read by load_records.
             key: 0,
             size: num(fields.file_size),
             mtime: doc
