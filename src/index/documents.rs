@@ -54,19 +54,8 @@ pub fn fingerprint(text: &str) -> u64 {
     let mut normal = Vec::with_capacity(text.len().min(FINGERPRINT_WORDS * 8));
     let mut words = 0;
     let mut in_word = false;
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        // ASCII byte by byte; another character decoded (same test, same case).
-        let (alnum, c, len) = match b.is_ascii() {
-            true => (b.is_ascii_alphanumeric(), b as char, 1),
-            false => {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c, c.len_utf8())
-            }
-        };
-        at += len;
-        if alnum {
+    for c in text.chars() {
+        if c.is_alphanumeric() {
             if !in_word && words == FINGERPRINT_WORDS {
                 break;
             }
