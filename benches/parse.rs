@@ -71,7 +71,7 @@ fn bench_parse(c: &mut Criterion) {
         let fields = Fields::new(&SchemaFile::builtin().unwrap().build()).unwrap();
         let articles: Vec<Article> = clips.iter().cloned().map(Article::from_clipping).collect();
         group.bench_function("documents", |b| {
-            let builder = DocumentBuilder::new(&fields);
+            let builder = DocumentBuilder::new(&fields, 0);
             b.iter(|| {
                 for a in &articles {
                     black_box(builder.article("p", &a.clipping, &a.quotes));
@@ -109,7 +109,7 @@ fn bench_indexing(
     let schema = SchemaFile::builtin().unwrap().build();
     let fields = Fields::new(&schema).unwrap();
     group.bench_function("add-documents", |b| {
-        let builder = DocumentBuilder::new(&fields);
+        let builder = DocumentBuilder::new(&fields, 0);
         b.iter(|| {
             let index = tantivy::Index::create_in_ram(schema.clone());
             tokenizers::register(&index);

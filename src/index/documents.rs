@@ -111,13 +111,9 @@ pub struct DocumentBuilder<'a> {
 }
 
 impl<'a> DocumentBuilder<'a> {
-    /// A builder for an index with these fields (documents of file number 0).
-    pub fn new(fields: &'a Fields) -> Self {
-        DocumentBuilder { fields, key: 0 }
-    }
-
-    /// A builder of the documents of file number `key` ([`FileRecord::key`]).
-    pub fn keyed(fields: &'a Fields, key: u64) -> Self {
+    /// A builder of the documents of file number `key` ([`FileRecord::key`])
+    /// for an index with these fields.
+    pub fn new(fields: &'a Fields, key: u64) -> Self {
         DocumentBuilder { fields, key }
     }
 
@@ -288,7 +284,7 @@ mod tests {
         stored.add_text(f.path, "old.txt");
         stored.add_text(f.speaker, "Marco Rubio");
         stored.add_u64(f.dup, dup);
-        let moved = DocumentBuilder::keyed(&f, 42).restore(&stored, "new.txt");
+        let moved = DocumentBuilder::new(&f, 42).restore(&stored, "new.txt");
         assert_eq!(
             moved.get_first(f.path).and_then(|v| v.as_str()),
             Some("new.txt")

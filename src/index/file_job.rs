@@ -108,7 +108,7 @@ pub fn index_bytes(
         // Its number is its record's: the documents it had go.
         batch.delete_term(Term::from_field_u64(fields.doc_key, record.key));
     }
-    let builder = DocumentBuilder::keyed(fields, record.key);
+    let builder = DocumentBuilder::new(fields, record.key);
     let mut article_docs = Vec::with_capacity(articles.len());
     let mut quote_docs = Vec::new();
     for article in &articles {
@@ -155,6 +155,6 @@ pub fn replace_record(
     if known {
         batch.delete_term(Term::from_field_u64(fields.file_key, record.key));
     }
-    batch.add_record(DocumentBuilder::new(fields).file(record));
+    batch.add_record(DocumentBuilder::new(fields, record.key).file(record));
     Ok(())
 }

@@ -24,7 +24,7 @@ pub fn move_documents(
         Term::from_field_u64(fields.doc_key, from.key),
         IndexRecordOption::Basic,
     );
-    let builder = DocumentBuilder::keyed(fields, record.key);
+    let builder = DocumentBuilder::new(fields, record.key);
     let mut addresses: Vec<_> = searcher
         .search(&query, &DocSetCollector)?
         .into_iter()

@@ -208,15 +208,18 @@ mod tests {
             ("/c/z-new.txt", 11),
         ];
         assert_eq!(keys, want.map(|(p, k)| (p.to_string(), k)));
-        let first_run = plan_of_new(&["/c/b.txt", "/c/a.txt"]);
-        assert_eq!(first_run, [0, 1], "an empty index numbers from 0");
+        let keys: Vec<_> = first_run(&["/c/b.txt", "/c/a.txt"])
+            .jobs
+            .iter()
+            .map(|j| j.key)
+            .collect();
+        assert_eq!(keys, [0, 1], "an empty index numbers from 0");
     }
 
-    /// The numbers a first run gives `paths` (in path order).
-    fn plan_of_new(paths: &[&str]) -> Vec<u64> {
+    /// The plan of a first run over `paths` (an empty index, folder /c).
+    fn first_run(paths: &[&str]) -> Plan {
         let walk = walk_of(paths.iter().map(|p| file(p, 1, 1)).collect());
-        let plan = plan(walk, &records(&[]), &["/c".into()], false);
-        plan.jobs.iter().map(|j| j.key).collect()
+        plan(walk, &records(&[]), &["/c".into()], false)
     }
 
     #[test]
@@ -227,8 +230,7 @@ mod tests {
             "/c/2008/0915/z.txt",
             "/c/2008/0917/a.txt",
         ];
-        let walk = walk_of(walked.iter().map(|p| file(p, 1, 1)).collect());
-        let plan = plan(walk, &records(&[]), &["/c".into()], false);
+        let plan = first_run(&walked);
         let paths: Vec<_> = plan.jobs.iter().map(|j| j.file.path.clone()).collect();
         let mut want = walked.map(PathBuf::from);
         want.sort();
