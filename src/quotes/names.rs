@@ -95,14 +95,23 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
         .position(|(k, w)| w.text == "of" || (k > 0 && ends_name(w.text)))
         .map_or(words.len(), |at| first + at);
     let mut name = plain(lead, first, end, NameKind::Unknown);
-    for t in words[lead..first].iter().filter_map(|w| w.info.title) {
+    // An honorific's gender ("Mrs.", "Sir") outweighs a forename's, which
+    // outweighs a role's ("Vice Chairman Alice Rivlin" is a woman).
+    let (mut honorific, mut role) = (None, None);
+    for w in &words[lead..first] {
+        let Some(t) = w.info.title else { continue };
         name.roles.extend(t.role);
-        name.gender = name.gender.or(t.gender);
+        if is_honorific(w.text) {
+            honorific = honorific.or(t.gender);
+        } else {
+            role = role.or(t.gender);
+        }
     }
     name.kind = classify(&words[first..end], last_title.is_some());
-    if name.kind == NameKind::Person && end - first >= 2 {
-        name.gender = name.gender.or(words[first].info.forename);
-    }
+    let forename = (name.kind == NameKind::Person && end - first >= 2)
+        .then(|| words[first].info.forename)
+        .flatten();
+    name.gender = honorific.or(forename).or(role);
     Some(name)
 }
 
@@ -113,9 +122,10 @@ fn opens_place(words: &[Word], at: usize) -> bool {
 }
 
 /// Index of the last title word before the name proper, if any: in the leading zone of
-/// titles, places and organisation words ("US Secretary of State"), else the last title
-/// followed by a name ("Commerce Secretary Malcolm Baldrige"), else the words before a
-/// known forename ("Exchequer Nigel Lawson"). A run opening with a forename keeps all.
+/// titles, places and organisation words ("US Secretary of State"), or a later title
+/// followed by a name ("Senate Banking Committee Chairman Christopher Dodd", "Commerce
+/// Secretary Malcolm Baldrige"), else the words before a known forename ("Exchequer
+/// Nigel Lawson"). A run opening with a forename keeps all.
 fn title_end(rest: &[Word]) -> Option<usize> {
     let mut last_title = None;
     let mut j = 0;
@@ -125,22 +135,35 @@ fn title_end(rest: &[Word]) -> Option<usize> {
         }
         j += 1;
     }
-    if last_title.is_some() || rest[0].info.forename.is_some() || rest.len() < 3 {
+    if rest[0].info.forename.is_some() {
         return last_title;
+    }
+    if let Some(later) = later_title(rest, j) {
+        return Some(later);
+    }
+    if last_title.is_some() || rest.len() < 3 {
+        return last_title;
+    }
+    (1..rest.len() - 1)
+        .find(|&f| rest[f].info.forename.is_some())
+        .map(|f| f - 1)
+}
+
+/// The last title word at or after `from` that a name follows, unless a
+/// known forename comes at `from`: the name proper has begun, and a title
+/// word further on is its surname ("CEO Larry Pope").
+fn later_title(rest: &[Word], from: usize) -> Option<usize> {
+    if rest.get(from).is_none_or(|w| w.info.forename.is_some()) {
+        return None;
     }
     let named_after = |t: usize| {
         rest[t + 1..]
             .iter()
             .any(|w| !lexicon::is_name_suffix(w.text))
     };
-    let titled = (0..rest.len() - 1)
+    (from..rest.len() - 1)
         .rev()
-        .find(|&t| rest[t].info.title.is_some() && named_after(t));
-    titled.or_else(|| {
-        (1..rest.len() - 1)
-            .find(|&f| rest[f].info.forename.is_some())
-            .map(|f| f - 1)
-    })
+        .find(|&t| rest[t].info.title.is_some() && named_after(t))
 }
 
 /// A capitalised function word after a name, which the name does not take:
@@ -275,6 +298,38 @@ mod tests {
         let n = analyse(&words).expect("a name");
         assert_eq!(n.roles, ["secretary"]);
         assert_eq!(n.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn a_title_after_a_leading_title_zone_is_stripped_too() {
+        // The zone ("Senate") ends at a word that is no title, place or
+        // organisation word; the later title still opens the name.
+        let wyden = name_of("Senate Finance Committee Chairman Ron Wyden");
+        assert_eq!(wyden, ("Ron Wyden".into(), NameKind::Person));
+        assert_eq!(
+            name_of("Senate Majority Leader Chuck Schumer").0,
+            "Chuck Schumer"
+        );
+        assert_eq!(
+            name_of("Former Treasury Under Secretary Lael Brainard").0,
+            "Lael Brainard"
+        );
+        // A forename right after the zone starts the name proper: a title
+        // word further on is a surname.
+        assert_eq!(name_of("CEO Larry Pope").0, "Larry Pope");
+    }
+
+    #[test]
+    fn a_forename_outweighs_a_roles_gender_not_an_honorifics() {
+        let words = [
+            "Former", "Federal", "Reserve", "Vice", "Chairman", "Alice", "Rivlin",
+        ];
+        let n = analyse(&words).expect("a name");
+        assert_eq!(n.gender, Some(Gender::Female), "Alice, though a chairman");
+        let words = ["Chairman", "Rivlin"];
+        assert_eq!(analyse(&words).expect("a name").gender, Some(Gender::Male));
+        let words = ["Mr.", "Alice", "Cooper"];
+        assert_eq!(analyse(&words).expect("a name").gender, Some(Gender::Male));
     }
 
     #[test]
