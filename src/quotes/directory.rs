@@ -29,6 +29,21 @@ fn surname(name: &str) -> Option<&str> {
         .copied()
 }
 
+/// True when a name of several words may be a person's full name, to which
+/// its last word alone resolves: no word in capitals ("Thomson REUTERS",
+/// "FCC Welcomes Move Google": an acronym, a headline run into a name), no
+/// organisation word ("Deutsche Bank") and a first word that is no common
+/// word opening a sentence ("Informal SEC").
+fn reads_as_a_persons(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first_is_common = words.next().is_some_and(lexicon::is_common);
+    !first_is_common
+        && name.split_whitespace().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (letters < 2 || w.chars().any(char::is_lowercase)) && !lexicon::is_org_word(w)
+        })
+}
+
 impl SpeakerDirectory {
     /// An empty directory using `aliases`.
     pub fn new(aliases: Aliases) -> Self {
@@ -53,7 +68,7 @@ impl SpeakerDirectory {
         if canonical.is_empty() || !self.seen.insert(normalise(&canonical)) {
             return;
         }
-        if let Some(last) = surname(&canonical) {
+        if let Some(last) = surname(&canonical).filter(|_| reads_as_a_persons(&canonical)) {
             self.by_surname
                 .entry(normalise(last))
                 .or_default()
@@ -131,6 +146,33 @@ mod tests {
         assert_eq!(dir.resolve("Zelensky"), "Volodymyr Zelensky");
         assert_eq!(dir.resolve("Volodymyr Zelenskiy"), "Volodymyr Zelensky");
         assert_eq!(dir.full_names("Zelensky").len(), 1);
+    }
+
+    #[test]
+    fn only_a_persons_name_takes_its_last_words_mentions() {
+        // An organisation quoted alone keeps its name, whatever junk full
+        // names end with the same word.
+        let names = [
+            "Thomson REUTERS",
+            "Reuters",
+            "FCC Welcomes Move Google",
+            "Google",
+            "Informal SEC",
+            "SEC",
+            "Deutsche Bank",
+            "Bank",
+            "J. Paul Getty",
+            "Getty",
+        ];
+        let dir = directory(&names, "");
+        for one in ["Reuters", "Google", "SEC", "Bank"] {
+            assert_eq!(dir.resolve(one), one);
+        }
+        assert_eq!(
+            dir.resolve("Getty"),
+            "J. Paul Getty",
+            "an initial is no acronym"
+        );
     }
 
     #[test]
