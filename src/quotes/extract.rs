@@ -356,6 +356,29 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_speaker_followed_by_its_is_an_organisation() {
+        // "it said" goes to the company, not to the agency told earlier.
+        let body = "Two bankers told Reuters that a sale was near. Siemens said its \
+                    business could be hurt by the inquiry. \"The company's operations \
+                    may also be negatively affected,\" it said.";
+        assert_eq!(speakers(body), [Some("Siemens".into())]);
+        // A company is no longer a "he": the pronoun finds the executive.
+        let body = "Acme said on Tuesday its orders rose 5 percent. Chief Executive \
+                    Mark Parker was upbeat. \"We are pleased with the quarter,\" he said.";
+        assert_eq!(speakers(body), [Some("Mark Parker".into())]);
+    }
+
+    #[test]
+    fn its_after_another_noun_or_a_gendered_speaker_makes_no_organisation() {
+        let body = "Hu reiterated the central bank's resolve to use every tool at its \
+                    disposal. \"We will explore new tools to control liquidity,\" she said.";
+        assert_eq!(speakers(body), [Some("Hu".into())]);
+        let body = "Kwan said its policy would not change, and she repeated it. \
+                    \"We will not move on rates this year,\" she said.";
+        assert_eq!(speakers(body), [Some("Kwan".into())]);
+    }
+
+    #[test]
     fn pronouns_prefer_the_speaking_subject() {
         let body = "Rustem Umerov said he had briefed President Volodymyr Zelensky. \
                     \"We agreed on further steps with our partners,\" he wrote.";

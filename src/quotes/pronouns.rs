@@ -6,6 +6,7 @@ use super::attribution::Pronoun;
 use super::doc::Doc;
 use super::entities::Entities;
 use super::gender::{self, Gender};
+use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
 
@@ -13,36 +14,42 @@ use super::names::NameKind;
 const MAX_SENTENCES: u32 = 6;
 
 /// Gives a gender to people whose gender is unknown when the pronouns right after
-/// their mentions as a subject are all of one gender.
+/// their mentions as a subject are all of one gender, and makes an organisation of
+/// a one-word name of unknown nature whose first pronoun after a mention as a
+/// subject, with no other name between, is "its" ("Siemens said its business
+/// could be hurt").
 pub(crate) fn infer_genders(
     doc: &Doc,
     mentions: &[Mention],
     entities: &mut Entities,
     quoted: &[bool],
 ) {
-    for m in mentions.iter().filter(|m| m.subject || m.speaker) {
+    for (k, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.subject || m.speaker)
+    {
         let Some(e) = entities.list.get(m.entity) else {
             continue;
         };
+        // A one-word name of no known gender, speaking ("Siemens said its"),
+        // not a ticker ("BARC.L") nor a capitalised word opening a sentence.
+        let company = m.speaker
+            && matches!(e.kind, NameKind::Unknown | NameKind::Person)
+            && e.gender.is_none()
+            && !e.name.contains([' ', '.'])
+            && !lexicon::is_common(&e.name);
+        if company {
+            let next_name = mentions.get(k + 1).map_or(doc.tokens.len(), |n| n.lead);
+            if first_pronoun_is_its(doc, m, next_name, quoted) {
+                entities.list[m.entity].kind = NameKind::Org;
+                continue;
+            }
+        }
         if e.kind != NameKind::Person || e.gender.is_some() {
             continue;
         }
-        let sent = doc.sent_of[m.last];
-        let (mut he, mut she) = (0, 0);
-        let mut j = m.last + 1;
-        while j < doc.tokens.len()
-            && doc.sent_of[j] <= sent + 1
-            && doc.para_of[j] == doc.para_of[m.last]
-        {
-            if !quoted[j] {
-                match gender::of_pronoun(doc.text(j)) {
-                    Some(Gender::Male) => he += 1,
-                    Some(Gender::Female) => she += 1,
-                    None => {}
-                }
-            }
-            j += 1;
-        }
+        let (he, she) = gendered_pronouns_after(doc, m, quoted);
         let inferred = match (he, she) {
             (h, 0) if h > 0 => Some(Gender::Male),
             (0, s) if s > 0 => Some(Gender::Female),
@@ -52,6 +59,52 @@ pub(crate) fn infer_genders(
             ent.gender = inferred;
         }
     }
+}
+
+/// Most words between a speaking name and an "its" of its own: the verb and
+/// a time or "that" ("ThyssenKrupp said on Tuesday its talks").
+const ITS_WITHIN: usize = 5;
+
+/// True when "its" follows mention `m` within [`ITS_WITHIN`] words of its
+/// sentence, before token `until` (the next name), with no pronoun nor
+/// determiner before it (after "the central bank's", "its" is the bank's),
+/// and no "he" or "she" follows in the sentence or the next.
+fn first_pronoun_is_its(doc: &Doc, m: &Mention, until: usize, quoted: &[bool]) -> bool {
+    let sent = doc.sent_of[m.last];
+    let first = (m.last + 1..until.min(doc.tokens.len()))
+        .take(ITS_WITHIN + 1)
+        .take_while(|&j| doc.sent_of[j] == sent && !quoted[j])
+        .map(|j| doc.text(j))
+        .find(|w| {
+            gender::of_pronoun(w).is_some()
+                || matches!(
+                    *w,
+                    "it" | "its" | "they" | "their" | "the" | "a" | "an" | "The"
+                )
+        });
+    first == Some("its") && gendered_pronouns_after(doc, m, quoted) == (0, 0)
+}
+
+/// How many "he" and "she" follow mention `m` outside quotes, in its sentence
+/// and the next, in its paragraph.
+fn gendered_pronouns_after(doc: &Doc, m: &Mention, quoted: &[bool]) -> (u32, u32) {
+    let sent = doc.sent_of[m.last];
+    let (mut he, mut she) = (0, 0);
+    let mut j = m.last + 1;
+    while j < doc.tokens.len()
+        && doc.sent_of[j] <= sent + 1
+        && doc.para_of[j] == doc.para_of[m.last]
+    {
+        if !quoted[j] {
+            match gender::of_pronoun(doc.text(j)) {
+                Some(Gender::Male) => he += 1,
+                Some(Gender::Female) => she += 1,
+                None => {}
+            }
+        }
+        j += 1;
+    }
+    (he, she)
 }
 
 /// The entity pronoun `p` at token `tok` refers to, if a fitting one is near enough.
