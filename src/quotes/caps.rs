@@ -35,10 +35,13 @@ pub(crate) fn in_reading_case(body: &str) -> Cow<'_, str> {
     for run in runs {
         let heading = heading_len(body, &run);
         let job = job_words(body, &run, heading);
+        let run_in = heading == 0 && is_run_in_headline(body, &run);
         for (n, &(start, end)) in run.iter().enumerate() {
             out.push_str(&body[at..start]);
             let word = &body[start..end];
-            if n < heading {
+            if run_in && n > 0 {
+                push_lower(word, &mut out);
+            } else if n < heading {
                 push_heading_word(word, n == 0, n + 1 == heading, &mut out);
             } else if job[n] {
                 push_lower(word, &mut out);
@@ -122,6 +125,46 @@ fn heading_len(body: &str, run: &[(usize, usize)]) -> usize {
         true => 0,
         false => colon + 1,
     }
+}
+
+/// True for a headline in capitals run into the sentence after it on the
+/// same line (`FCC WELCOMES MOVE Google asked cities …`): the next word is
+/// capitalised in ordinary case and opens no topic (`CHINESE PRESIDENT HU
+/// JINTAO On growth: "…"` is a speaker), the run holds no comma, colon, title
+/// or forename (`GEOFF BLABER, CCS Insight:`, `DEVON ENERGY'S PRESIDENT JOHN
+/// RICHELS Richels expects`: a speaker's label) and opens with no place or
+/// organisation word either. Read in
+/// lowercase after its first word, it does not join the name that opens the
+/// sentence ("FCC Welcomes Move Google").
+fn is_run_in_headline(body: &str, run: &[(usize, usize)]) -> bool {
+    let (Some(&(first, first_end)), Some(&(_, end))) = (run.first(), run.last()) else {
+        return false;
+    };
+    let ends_plain = body[..end].ends_with(|c: char| c.is_alphanumeric());
+    let after = &body[end..];
+    let next = after.trim_start_matches([' ', '\t']);
+    let mut letters = next.chars();
+    let mixed_case = letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_some_and(char::is_lowercase);
+    let next_word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let topic = matches!(next_word, "On" | "At" | "For" | "With" | "From" | "About");
+    let opener = body[first..first_end].trim_matches(|c: char| !c.is_alphanumeric());
+    let labelled = run.iter().any(|&(start, end)| {
+        let word = &body[start..end];
+        let info = wordinfo::info(&title_case(
+            word.trim_matches(|c: char| !c.is_alphanumeric()),
+        ));
+        word.ends_with([',', ':']) || info.title.is_some() || info.forename.is_some()
+    });
+    ends_plain
+        && next.len() < after.len()
+        && mixed_case
+        && !topic
+        && !labelled
+        && !known(&title_case(opener))
 }
 
 /// True for a word in capitals: two letters or more, none lowercase, made
@@ -330,6 +373,32 @@ mod tests {
         assert_eq!(
             read("BRIAN DOLAN, STRATEGIST, FOREX.COM, NEW YORK: TAF: \"No.\""),
             "Brian Dolan, strategist, FOREX.COM, New York: TAF: \"No.\""
+        );
+    }
+
+    #[test]
+    fn a_headline_run_into_the_next_sentence_reads_in_lowercase() {
+        assert_eq!(
+            read("FCC WELCOMES MOVE Google asked cities to apply."),
+            "FCC welcomes move Google asked cities to apply."
+        );
+        assert_eq!(
+            read("after the quake. TOUGH PASSAGE Tokyo Electric said so."),
+            "after the quake. Tough passage Tokyo Electric said so."
+        );
+        // A speaker's label, not a headline: a topic after it, a comma in it,
+        // a title or forename in it.
+        assert_eq!(
+            read("GERMAN CHANCELLOR ANGELA MERKEL On growth: \"Yes.\""),
+            "German Chancellor Angela Merkel On growth: \"Yes.\""
+        );
+        assert_eq!(
+            read("BRAD SMITH, CCS Insight: \"No.\""),
+            "Brad Smith, CCS Insight: \"No.\""
+        );
+        assert_eq!(
+            read("ACME CORP PRESIDENT JOHN RICHARDS Richards expects more."),
+            "Acme Corp President John Richards Richards expects more."
         );
     }
 

@@ -369,6 +369,20 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_told_or_credited_is_never_it() {
+        for body in [
+            "FRANKFURT (Reuters) - Shares in the steelmaker fell. \"Whether the sale \
+             will be concluded is still open,\" it said.",
+            "Two bankers told Reuters that a sale was near. \"Whether the sale \
+             will be concluded is still open,\" it said.",
+            "A report seen by Reuters said the plant was for sale. \"Whether the sale \
+             will be concluded is still open,\" it said.",
+        ] {
+            assert_eq!(speakers(body), [None], "{body}");
+        }
+    }
+
+    #[test]
     fn its_after_another_noun_or_a_gendered_speaker_makes_no_organisation() {
         let body = "Hu reiterated the central bank's resolve to use every tool at its \
                     disposal. \"We will explore new tools to control liquidity,\" she said.";

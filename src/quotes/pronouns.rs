@@ -132,7 +132,7 @@ pub(crate) fn resolve(
             None => e.kind == NameKind::Org,
         };
         let dist = sent.saturating_sub(doc.sent_of[m.last]);
-        if !fits || dist > MAX_SENTENCES {
+        if !fits || dist > MAX_SENTENCES || is_addressee_or_credit(doc, m) {
             continue;
         }
         let salience = if m.speaker {
@@ -148,6 +148,30 @@ pub(crate) fn resolve(
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// True for a name that is told something, shown something or credited in a
+/// dateline ("told Reuters", "in an email to Reuters", "a document seen by
+/// Reuters", "FRANKFURT (Reuters) -"): the news agency writing the story, or
+/// whoever a speaker addresses, is not who a later "it" or "he" is.
+fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
+    let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
+    let addressed = match word(1) {
+        "told" | "tell" | "tells" | "telling" => true,
+        "by" => matches!(
+            word(2),
+            "seen" | "obtained" | "reviewed" | "polled" | "surveyed" | "interviewed" | "contacted"
+        ),
+        "to" => matches!(
+            word(2),
+            "email" | "e-mail" | "statement" | "letter" | "comments" | "interview" | "spoke"
+        ),
+        _ => false,
+    };
+    addressed
+        || (doc.is_punct(m.lead.wrapping_sub(1), "(")
+            && doc.is_punct(m.last + 1, ")")
+            && ["-", "–", "—"].iter().any(|d| doc.is_punct(m.last + 2, d)))
 }
 
 fn opposite(g: Gender) -> Gender {
