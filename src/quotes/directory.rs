@@ -29,6 +29,33 @@ fn surname(name: &str) -> Option<&str> {
         .copied()
 }
 
+/// The surname of a name that is only a surname: one word, or particles and
+/// a word ("Van Rompuy", "de Blasio").
+fn surname_only(name: &str) -> Option<&str> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.pop()?;
+    let particles = words
+        .iter()
+        .all(|w| lexicon::is_particle(&w.to_lowercase()));
+    particles.then_some(last)
+}
+
+/// True when the particles before the surname of `short` come right before
+/// the surname of `full` ("Van Rompuy" is "Herman Van Rompuy", not "Jan
+/// Rompuy"; a bare surname has none to check).
+fn particles_agree(short: &str, full: &str) -> bool {
+    let short: Vec<String> = short.split_whitespace().map(normalise).collect();
+    let particles = &short[..short.len().saturating_sub(1)];
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let Some(at) = words.iter().rposition(|w| !lexicon::is_name_suffix(w)) else {
+        return false;
+    };
+    at >= particles.len()
+        && (words[at - particles.len()..at].iter())
+            .zip(particles)
+            .all(|(w, p)| normalise(w) == *p)
+}
+
 /// True when a name of several words may be a person's full name, to which
 /// its last word alone resolves: no word in capitals ("Thomson REUTERS",
 /// "FCC Welcomes Move Google": an acronym, a headline run into a name), no
@@ -68,7 +95,8 @@ impl SpeakerDirectory {
         if canonical.is_empty() || !self.seen.insert(normalise(&canonical)) {
             return;
         }
-        if let Some(last) = surname(&canonical).filter(|_| reads_as_a_persons(&canonical)) {
+        let full = reads_as_a_persons(&canonical) && surname_only(&canonical).is_none();
+        if let Some(last) = surname(&canonical).filter(|_| full) {
             self.by_surname
                 .entry(normalise(last))
                 .or_default()
@@ -81,15 +109,14 @@ impl SpeakerDirectory {
     /// none or several).
     pub fn resolve(&self, speaker: &str) -> String {
         let canonical = self.aliases.canonicalise(speaker.trim());
-        if canonical.split_whitespace().count() != 1 {
+        let Some(last) = surname_only(canonical) else {
             return canonical.to_string();
-        }
-        match self
-            .by_surname
-            .get(&normalise(canonical))
-            .map(Vec::as_slice)
-        {
-            Some([only]) => self.aliases.canonicalise(only).to_string(),
+        };
+        let full = self.by_surname.get(&normalise(last)).map(Vec::as_slice);
+        match full {
+            Some([only]) if particles_agree(canonical, only) => {
+                self.aliases.canonicalise(only).to_string()
+            }
             _ => canonical.to_string(),
         }
     }
@@ -173,6 +200,15 @@ mod tests {
             "J. Paul Getty",
             "an initial is no acronym"
         );
+    }
+
+    #[test]
+    fn a_surname_with_its_particles_resolves_to_the_full_name() {
+        let dir = directory(&["Herman Van Rompuy", "Van Rompuy", "Bill de Blasio"], "");
+        assert_eq!(dir.resolve("Van Rompuy"), "Herman Van Rompuy");
+        assert_eq!(dir.resolve("de Blasio"), "Bill de Blasio");
+        assert_eq!(dir.resolve("Rompuy"), "Herman Van Rompuy");
+        assert_eq!(dir.resolve("Le Rompuy"), "Le Rompuy", "other particles");
     }
 
     #[test]

@@ -81,10 +81,16 @@ pub fn renamed_into(renames: &RenameMap, phrases: &[Vec<String>]) -> Vec<String>
     out
 }
 
-/// Identifies what renames depend on: the searcher's segments (with their
-/// deletions) and what the aliases map.
+/// The version of the rules that work out renames
+/// ([`SpeakerDirectory::resolve`]): a file kept by a morgue with other rules
+/// is stale. Raise it whenever they change.
+const RULES_VERSION: u32 = 2;
+
+/// Identifies what renames depend on: the rules, the searcher's segments
+/// (with their deletions) and what the aliases map.
 pub fn renames_key(searcher: &Searcher, aliases: &Aliases) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&RULES_VERSION.to_le_bytes());
     for segment in searcher.segment_readers() {
         h.update(segment.segment_id().uuid_string().as_bytes());
         h.update(&segment.num_deleted_docs().to_le_bytes());
