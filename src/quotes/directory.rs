@@ -92,15 +92,21 @@ impl SpeakerDirectory {
     /// Records one speaker name.
     pub fn add(&mut self, name: &str) {
         let canonical = self.aliases.canonicalise(name.trim()).to_string();
-        if canonical.is_empty() || !self.seen.insert(normalise(&canonical)) {
+        if canonical.is_empty() {
             return;
         }
+        let key = normalise(&canonical);
+        self.seen.insert(key.clone());
         let full = reads_as_a_persons(&canonical) && surname_only(&canonical).is_none();
-        if let Some(last) = surname(&canonical).filter(|_| full) {
-            self.by_surname
-                .entry(normalise(last))
-                .or_default()
-                .push(canonical);
+        let Some(last) = surname(&canonical).filter(|_| full) else {
+            return;
+        };
+        // One full name per spelling whatever its case: a spelling in
+        // capitals ("Herman VAN Rompuy") is no full name, but the same name in
+        // ordinary case is.
+        let names = self.by_surname.entry(normalise(last)).or_default();
+        if !names.iter().any(|n| normalise(n) == key) {
+            names.push(canonical);
         }
     }
 
@@ -204,7 +210,14 @@ mod tests {
 
     #[test]
     fn a_surname_with_its_particles_resolves_to_the_full_name() {
-        let dir = directory(&["Herman Van Rompuy", "Van Rompuy", "Bill de Blasio"], "");
+        let names = [
+            "Herman VAN Rompuy",
+            "Herman Van Rompuy",
+            "Herman van Rompuy",
+            "Van Rompuy",
+            "Bill de Blasio",
+        ];
+        let dir = directory(&names, "");
         assert_eq!(dir.resolve("Van Rompuy"), "Herman Van Rompuy");
         assert_eq!(dir.resolve("de Blasio"), "Bill de Blasio");
         assert_eq!(dir.resolve("Rompuy"), "Herman Van Rompuy");
