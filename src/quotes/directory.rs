@@ -2,7 +2,8 @@
 //! to resolve surname-only speakers ("Rubio") to the one full name used elsewhere
 //! ("Marco Rubio") and to canonicalise spellings through [`Aliases`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use super::aliases::{normalise, Aliases};
 use super::lexicon;
@@ -13,7 +14,10 @@ pub struct SpeakerDirectory {
     aliases: Aliases,
     /// Normalised surname -> distinct canonical full names with that surname.
     by_surname: HashMap<String, Vec<String>>,
-    seen: HashSet<String>,
+    /// Normalised name -> the spelling it is shown under: of the spellings
+    /// differing only in case, the one with the fewest words in capitals
+    /// ("Herman Van Rompuy", not "Herman VAN Rompuy"), the first seen of equals.
+    spellings: HashMap<String, String>,
 }
 
 /// The surname of a multi-word name (suffixes such as "Jr." skipped), if it has one.
@@ -27,6 +31,17 @@ fn surname(name: &str) -> Option<&str> {
         .rev()
         .find(|w| !lexicon::is_name_suffix(w))
         .copied()
+}
+
+/// How many words of `name` are in capitals (two letters or more, none
+/// lowercase).
+fn caps_words(name: &str) -> usize {
+    name.split_whitespace()
+        .filter(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && !w.chars().any(char::is_lowercase)
+        })
+        .count()
 }
 
 /// The surname of a name that is only a surname: one word, or particles and
@@ -96,7 +111,15 @@ impl SpeakerDirectory {
             return;
         }
         let key = normalise(&canonical);
-        self.seen.insert(key.clone());
+        match self.spellings.entry(key.clone()) {
+            Entry::Vacant(v) => {
+                v.insert(canonical.clone());
+            }
+            Entry::Occupied(mut o) if caps_words(&canonical) < caps_words(o.get()) => {
+                o.insert(canonical.clone());
+            }
+            Entry::Occupied(_) => {}
+        }
         let full = reads_as_a_persons(&canonical) && surname_only(&canonical).is_none();
         let Some(last) = surname(&canonical).filter(|_| full) else {
             return;
@@ -115,16 +138,32 @@ impl SpeakerDirectory {
     /// none or several).
     pub fn resolve(&self, speaker: &str) -> String {
         let canonical = self.aliases.canonicalise(speaker.trim());
-        let Some(last) = surname_only(canonical) else {
-            return canonical.to_string();
-        };
-        let full = self.by_surname.get(&normalise(last)).map(Vec::as_slice);
+        let full = surname_only(canonical)
+            .and_then(|last| self.by_surname.get(&normalise(last)))
+            .map(Vec::as_slice);
         match full {
-            Some([only]) if particles_agree(canonical, only) => {
-                self.aliases.canonicalise(only).to_string()
-            }
-            _ => canonical.to_string(),
+            Some([only]) if particles_agree(canonical, only) => self.shown(only),
+            _ => self.shown(canonical),
         }
+    }
+
+    /// True when the name `speaker` is shown under may depend on the rest of
+    /// the archive: a surname alone (perhaps with its particles), or a name
+    /// with a word in capitals (shown in the archive's ordinary-case spelling).
+    pub fn depends_on_archive(speaker: &str) -> bool {
+        surname_only(speaker).is_some() || caps_words(speaker) > 0
+    }
+
+    /// The word the names that may resolve `speaker` all hold: its last.
+    pub fn key_word(speaker: &str) -> &str {
+        speaker.split_whitespace().next_back().unwrap_or(speaker)
+    }
+
+    /// The spelling `name` (canonical) is shown under.
+    fn shown(&self, name: &str) -> String {
+        let name = self.aliases.canonicalise(name);
+        let spelling = self.spellings.get(&normalise(name));
+        spelling.map_or(name, String::as_str).to_string()
     }
 
     /// The full names recorded for a surname (canonical forms, in insertion order).
@@ -136,12 +175,12 @@ impl SpeakerDirectory {
 
     /// Number of distinct names recorded.
     pub fn len(&self) -> usize {
-        self.seen.len()
+        self.spellings.len()
     }
 
     /// True when no name was recorded.
     pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
+        self.spellings.is_empty()
     }
 }
 
@@ -222,6 +261,28 @@ mod tests {
         assert_eq!(dir.resolve("de Blasio"), "Bill de Blasio");
         assert_eq!(dir.resolve("Rompuy"), "Herman Van Rompuy");
         assert_eq!(dir.resolve("Le Rompuy"), "Le Rompuy", "other particles");
+    }
+
+    #[test]
+    fn spellings_differing_in_case_are_shown_as_one() {
+        let dir = directory(
+            &[
+                "Herman VAN Rompuy",
+                "Herman Van Rompuy",
+                "REUTERS",
+                "Reuters",
+            ],
+            "",
+        );
+        assert_eq!(dir.resolve("Herman VAN Rompuy"), "Herman Van Rompuy");
+        assert_eq!(dir.resolve("herman van rompuy"), "Herman Van Rompuy");
+        assert_eq!(dir.resolve("REUTERS"), "Reuters");
+        assert_eq!(
+            dir.resolve("IMF"),
+            "IMF",
+            "a name seen once keeps its spelling"
+        );
+        assert_eq!(dir.len(), 2);
     }
 
     #[test]

@@ -173,11 +173,12 @@ impl Engine {
             .get_or_init(|| all_speakers(&self.searcher).unwrap_or_default())
     }
 
-    /// A one-word speaker resolved through a directory of only the names
-    /// that hold that word: the same answer as the whole archive's directory,
-    /// at a fraction of the cost (a hit needs one name, not all of them).
-    fn resolve_surname(&self, word: &str) -> String {
-        let alias = self.aliases.canonicalise(word);
+    /// A speaker resolved through a directory of only the names that hold its
+    /// last word: the same answer as the whole archive's directory, at a
+    /// fraction of the cost (a hit needs one name, not all of them).
+    fn resolve_surname(&self, speaker: &str) -> String {
+        let word = SpeakerDirectory::key_word(speaker);
+        let alias = SpeakerDirectory::key_word(self.aliases.canonicalise(speaker));
         let holds = |name: &&String| {
             name.split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case(word) || w.eq_ignore_ascii_case(alias))
@@ -187,16 +188,17 @@ impl Engine {
             .iter()
             .filter(holds)
             .map(String::as_str);
-        SpeakerDirectory::build(names, self.aliases.clone()).resolve(word)
+        SpeakerDirectory::build(names, self.aliases.clone()).resolve(speaker)
     }
 
     /// The name a speaker is shown and counted under: its aliases' canonical
-    /// form, and a surname alone resolved to the archive's one full name for it.
-    /// Only a one-word name needs the archive's speakers, so showing hits by
-    /// full names never reads them. For many names at once (facets, the
+    /// form, a surname alone resolved to the archive's one full name for it,
+    /// a name with a word in capitals in its ordinary-case spelling. Only
+    /// those need the archive's speakers, so showing hits by full names in
+    /// ordinary case never reads them. For many names at once (facets, the
     /// speakers ranking) use the renames map instead.
     pub fn canonical_speaker(&self, name: &str) -> String {
-        if name.split_whitespace().nth(1).is_some() {
+        if !SpeakerDirectory::depends_on_archive(name) {
             return self.aliases.canonicalise(name).to_string();
         }
         // A few one-word names (a page of hits) are resolved one by one; past

@@ -201,3 +201,40 @@ fn the_indexer_keeps_facet_values_that_searches_use() {
     std::fs::write(&path, damaged).unwrap();
     assert_eq!(speaker_counts(&env), vec![("Marco Rubio".to_string(), 2)]);
 }
+
+#[test]
+fn a_surname_with_particles_and_a_spelling_in_capitals_count_as_the_full_name() {
+    let env = TestEnv::new();
+    let full = "BRUSSELS (Reuters) - \"The summit will settle the budget,\" Herman Van Rompuy said on Thursday.";
+    let particles = "BRUSSELS (AP) — \"Nobody will leave the table,\" Van Rompuy told reporters.";
+    let capitals = "Following are comments from the summit. EUROPEAN COUNCIL PRESIDENT HERMAN VAN ROMPUY: \"We have a deal on the table tonight.\"";
+    env.write(
+        "a.txt",
+        clip("2012-11-22", "Reuters", "Budget summit opens", &[full]),
+    );
+    env.write(
+        "b.txt",
+        clip(
+            "2012-11-23",
+            "AP",
+            "Leaders stay at the table",
+            &[particles],
+        ),
+    );
+    env.write(
+        "c.txt",
+        clip("2012-11-23", "Reuters", "Summit comments", &[capitals]),
+    );
+    env.index_ok();
+    assert_eq!(
+        speaker_counts(&env),
+        vec![("Herman Van Rompuy".to_string(), 3)]
+    );
+    for words in ["table", "tonight"] {
+        let answer = env.search(&[words, "--quotes"]);
+        assert_eq!(
+            answer["hits"][0]["speaker"], "Herman Van Rompuy",
+            "{answer}"
+        );
+    }
+}
