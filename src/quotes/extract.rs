@@ -369,6 +369,28 @@ mod tests {
     }
 
     #[test]
+    fn a_companys_own_s_stays_in_its_name() {
+        let body = "\"The outlook is negative,\" Moody's Investors Service said.";
+        assert_eq!(speakers(body), [Some("Moody's Investors Service".into())]);
+        let body = "\"Sales will fall,\" McDonald's Corp said on Monday.";
+        assert_eq!(speakers(body), [Some("McDonald's Corp".into())]);
+        // A possessive before a name of its own stays a possessive.
+        let body = "\"Profits will fall this year,\" Germany's Deutsche Bank said.";
+        assert_eq!(speakers(body), [Some("Deutsche Bank".into())]);
+        let body = "Warren Buffett's Berkshire Hathaway Inc bought the railroad. \
+                    \"It is an all-in wager,\" Buffett said.";
+        assert_eq!(speakers(body), [Some("Warren Buffett".into())]);
+    }
+
+    #[test]
+    fn a_group_opening_a_sentence_is_no_name() {
+        let body = "Analysts said: \"The bank has no capital left to lend.\"";
+        assert_eq!(speakers(body), [None]);
+        let body = "Prosecutors said: \"The bank knew about the fraud for years.\"";
+        assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
     fn the_agency_told_or_credited_is_never_it() {
         for body in [
             "FRANKFURT (Reuters) - Shares in the steelmaker fell. \"Whether the sale \

@@ -46,6 +46,8 @@ static ORG_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
+static GROUP_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| entries(include_str!("data/group-nouns.txt")).collect());
 
 /// Role words usable in a definite description ("the senator said").
 static ROLES: LazyLock<FxHashSet<&'static str>> =
@@ -75,6 +77,19 @@ pub(crate) fn is_common(word: &str) -> bool {
         return std::str::from_utf8(lower).is_ok_and(|w| COMMON.contains(w));
     }
     COMMON.contains(word.to_lowercase().as_str())
+}
+
+/// True when `word`, capitalised alone, describes a group ("Analysts",
+/// "Prosecutors") rather than names one.
+pub(crate) fn is_group_noun(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if !word.is_ascii() || word.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| GROUP_NOUNS.contains(w))
 }
 
 /// The role a lowercase description word names ("senator", "secretary"), if it is one.

@@ -8,6 +8,7 @@ use super::lexicon;
 use super::names::{self, NameKind, Word};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
 use super::wordclass::{is_clause_opener, is_own_s_verb, is_verb_filler};
+use super::wordinfo;
 
 /// One mention of a name in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +134,7 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
     words.push(i);
     let mut j = i;
     loop {
-        if possessive(doc.text(j)).is_some() {
+        if possessive(doc.text(j)).is_some() && !(j == i && company_after_s(doc, j)) {
             break;
         }
         let mut k = j;
@@ -176,6 +177,48 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         j = next;
     }
     j + 1 + usize::from(doc.is_punct(j + 1, "."))
+}
+
+/// Most words of a company's name after its own `'s` ("Investors Service").
+const AFTER_S: usize = 2;
+
+/// True when the `'s` of token `j`, the first word of its run, belongs to a
+/// company's name that goes on after it ("Moody's Investors Service",
+/// "McDonald's Corp"): at most [`AFTER_S`] name words follow, the last an
+/// organisation word and the first none, nor a title or place ("Germany's
+/// Deutsche Bank", "Obama's Treasury Secretary", "People's Bank of China":
+/// a possessive before a name of its own), unless it is a company's legal
+/// form alone ("Macy's Inc"). A place's or a weekday's `'s` is always a
+/// possessive, and so is a longer owner's ("Warren Buffett's Berkshire
+/// Hathaway").
+fn company_after_s(doc: &Doc, j: usize) -> bool {
+    let Some(owner) = possessive(doc.text(j)) else {
+        return false;
+    };
+    if wordinfo::info(owner).place || lexicon::is_common(owner) {
+        return false;
+    }
+    let mut after = Vec::new();
+    let mut k = j;
+    while after.len() <= AFTER_S && doc.adjacent(k) && is_name_word(doc, k + 1) {
+        k += 1;
+        after.push(doc.text(k));
+    }
+    let (Some(first), Some(last)) = (after.first(), after.last()) else {
+        return false;
+    };
+    let first_info = wordinfo::info(first);
+    let plain = !first_info.org && first_info.title.is_none() && !first_info.place;
+    let legal_form = after.len() == 1 && is_legal_form(first);
+    after.len() <= AFTER_S && wordinfo::info(last).org && (plain || legal_form)
+}
+
+/// A company's legal form, which ends its name ("Inc", "Corp.", "Plc").
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Inc" | "Corp" | "Co" | "Ltd" | "Plc" | "PLC" | "LLC" | "LLP" | "AG" | "SA" | "NV"
+    )
 }
 
 /// True when tokens after `k` are a quoted one-word nickname followed by a name word.

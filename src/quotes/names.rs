@@ -69,6 +69,12 @@ pub(crate) fn analyse(texts: &[&str]) -> Option<Name> {
 
 /// Analyses the looked-up words of one capitalised run (possessive already removed).
 pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
+    if let [only] = words {
+        if lexicon::is_group_noun(only.text) {
+            // "Analysts said": a group described.
+            return None;
+        }
+    }
     let mut lead = 0;
     while lead < words.len()
         && words[lead].info.title.is_none()
@@ -355,6 +361,13 @@ mod tests {
         assert_eq!(name_of("Ukraine").1, NameKind::Place);
         assert_eq!(name_of("President").1, NameKind::Role);
         assert_eq!(name_of("Rubio").1, NameKind::Unknown);
+    }
+
+    #[test]
+    fn a_group_noun_alone_is_no_name_but_may_open_one() {
+        assert!(analyse(&["Analysts"]).is_none());
+        assert!(analyse(&["PROSECUTORS"]).is_none());
+        assert_eq!(name_of("Bankers Trust").0, "Bankers Trust");
     }
 
     #[test]
