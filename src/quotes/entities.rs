@@ -9,6 +9,7 @@ use super::gender::{self, Gender};
 use super::lexicon;
 use super::mentions::{owns_its_s, possessive, Mention};
 use super::names::NameKind;
+use super::wordinfo;
 
 /// A person, organisation or place referred to in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +124,7 @@ impl<'a> Entities<'a> {
                 })
                 .flatten()
         });
+        let found = found.or_else(|| self.named_by_head(m, &name));
         if let Some(i) = found {
             if m.words > self.list[i].words {
                 self.list[i].name = name;
@@ -138,6 +140,34 @@ impl<'a> Entities<'a> {
             words: m.words,
             key,
             first,
+        })
+    }
+
+    /// The latest organisation named earlier in full whose last word is the
+    /// one-word organisation `m` ("the Commission" after "the European
+    /// Commission", "the ministry's" after "the Finance Ministry").
+    fn named_by_head(&self, m: &Mention, name: &str) -> Option<usize> {
+        if m.kind != NameKind::Org || m.words != 1 {
+            return None;
+        }
+        // "Fed" alone is the Federal Reserve, not the "New York Fed" named
+        // before; an acronym is a whole name ("OECD").
+        if name == "Fed" || is_acronym(name) {
+            return None;
+        }
+        let head = |e: &Entity| e.name.rsplit(' ').next() == Some(name);
+        // A person taken for an organisation by a surname such as "Post" or
+        // "Court" ("Chief Executive Glen Post") is no organisation to name.
+        let personal = |e: &Entity| {
+            let words = e.name.split(' ');
+            words.take(e.words - 1).any(|w| {
+                let info = wordinfo::info(w);
+                info.title.is_some() || info.forename.is_some()
+            })
+        };
+        (0..self.list.len()).rev().find(|&e| {
+            let e = &self.list[e];
+            e.kind == NameKind::Org && e.words >= 2 && head(e) && !personal(e)
         })
     }
 

@@ -391,6 +391,17 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_by_its_head_word_is_the_one_named_in_full() {
+        let body = "The European Commission fined the bank on Monday. \
+                    \"The rules apply to every lender,\" the Commission said.";
+        assert_eq!(speakers(body), [Some("European Commission".into())]);
+        // The Fed alone is the Federal Reserve, not a regional bank.
+        let body = "The New York Fed published its survey on Monday. \
+                    \"Rates will have to rise next year,\" the Fed said.";
+        assert_eq!(speakers(body), [Some("Fed".into())]);
+    }
+
+    #[test]
     fn the_agency_told_or_credited_is_never_it() {
         for body in [
             "FRANKFURT (Reuters) - Shares in the steelmaker fell. \"Whether the sale \
