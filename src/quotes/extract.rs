@@ -402,6 +402,15 @@ mod tests {
     }
 
     #[test]
+    fn an_indicator_heading_a_comment_is_its_topic_not_its_speaker() {
+        let body = "JANE SIMMONS, CHIEF ECONOMIST, ACME BANK, NEW YORK: RETAIL SALES: \
+                    \"Stores had a good month, better than I expected.\" PPI: \"Prices \
+                    at the factory gate rose faster than anyone forecast.\"";
+        let jane = Some("Jane Simmons".to_string());
+        assert_eq!(speakers(body), [jane.clone(), jane]);
+    }
+
+    #[test]
     fn the_agency_told_or_credited_is_never_it() {
         for body in [
             "FRANKFURT (Reuters) - Shares in the steelmaker fell. \"Whether the sale \

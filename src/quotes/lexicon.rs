@@ -46,8 +46,12 @@ static ORG_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
-static GROUP_NOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| entries(include_str!("data/group-nouns.txt")).collect());
+static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    let groups = entries(include_str!("data/group-nouns.txt"));
+    groups
+        .chain(entries(include_str!("data/indicators.txt")))
+        .collect()
+});
 
 /// Role words usable in a definite description ("the senator said").
 static ROLES: LazyLock<FxHashSet<&'static str>> =
@@ -80,7 +84,8 @@ pub(crate) fn is_common(word: &str) -> bool {
 }
 
 /// True when `word`, capitalised alone, describes a group ("Analysts",
-/// "Prosecutors") rather than names one.
+/// "Prosecutors") rather than names one, or is an economic indicator that
+/// heads a comment ("CPI:", `data/indicators.txt`).
 pub(crate) fn is_group_noun(word: &str) -> bool {
     let mut buf = [0u8; 24];
     if !word.is_ascii() || word.len() > buf.len() {
