@@ -15,8 +15,9 @@ pub struct SpeakerDirectory {
     /// Normalised surname -> distinct canonical full names with that surname.
     by_surname: HashMap<String, Vec<String>>,
     /// Normalised name -> the spelling it is shown under: of the spellings
-    /// differing only in case, the one with the fewest words in capitals
-    /// ("Herman Van Rompuy", not "Herman VAN Rompuy"), the first seen of equals.
+    /// differing only in case, the first by [`spelling_rank`] ("Herman Van
+    /// Rompuy", not "Herman VAN Rompuy"; "OPEC", not "Opec"), the first seen
+    /// of equals.
     spellings: HashMap<String, String>,
 }
 
@@ -31,6 +32,19 @@ fn surname(name: &str) -> Option<&str> {
         .rev()
         .find(|w| !lexicon::is_name_suffix(w))
         .copied()
+}
+
+/// How a spelling ranks among those of one name, lowest first: an acronym
+/// of five letters or fewer alone in its capitals ("OPEC", not "Opec"),
+/// else the fewest words in capitals ("Herman Van Rompuy", "Reuters").
+fn spelling_rank(name: &str) -> usize {
+    let acronym = !name.contains(' ')
+        && (2..=5).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    match acronym {
+        true => 0,
+        false => 1 + caps_words(name),
+    }
 }
 
 /// How many words of `name` are in capitals (two letters or more, none
@@ -115,7 +129,7 @@ impl SpeakerDirectory {
             Entry::Vacant(v) => {
                 v.insert(canonical.clone());
             }
-            Entry::Occupied(mut o) if caps_words(&canonical) < caps_words(o.get()) => {
+            Entry::Occupied(mut o) if spelling_rank(&canonical) < spelling_rank(o.get()) => {
                 o.insert(canonical.clone());
             }
             Entry::Occupied(_) => {}
@@ -283,6 +297,9 @@ mod tests {
             "a name seen once keeps its spelling"
         );
         assert_eq!(dir.len(), 2);
+        let dir = directory(&["Opec", "OPEC", "Eads"], "");
+        assert_eq!(dir.resolve("Opec"), "OPEC", "an acronym keeps its capitals");
+        assert_eq!(dir.resolve("Eads"), "Eads");
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub fn renamed_into(renames: &RenameMap, phrases: &[Vec<String>]) -> Vec<String>
 /// The version of the rules that work out renames
 /// ([`SpeakerDirectory::resolve`]): a file kept by a morgue with other rules
 /// is stale. Raise it whenever they change.
-const RULES_VERSION: u32 = 2;
+const RULES_VERSION: u32 = 3;
 
 /// Identifies what renames depend on: the rules, the searcher's segments
 /// (with their deletions) and what the aliases map.
