@@ -201,9 +201,16 @@ impl Engine {
         if !SpeakerDirectory::depends_on_archive(name) {
             return self.aliases.canonicalise(name).to_string();
         }
-        // A few one-word names (a page of hits) are resolved one by one; past
-        // that, the archive-wide renames are cheaper.
+        // The renames the indexer kept, when current, answer at once (a
+        // small file); else a few names (a page of hits) are resolved one by
+        // one, and past that the archive-wide renames are cheaper.
         let asked = self.surnames_asked.fetch_add(1, Ordering::Relaxed);
+        if asked == 0 && self.renames.get().is_none() {
+            let key = renames_key(&self.searcher, &self.aliases);
+            if let Some(kept) = load_renames(self.index.dir(), &key) {
+                let _ = self.renames.set(kept);
+            }
+        }
         if self.renames.get().is_none() && asked < SURNAMES_ONE_BY_ONE {
             return self.resolve_surname(name);
         }

@@ -238,3 +238,21 @@ fn a_surname_with_particles_and_a_spelling_in_capitals_count_as_the_full_name() 
         );
     }
 }
+
+#[test]
+fn hits_name_their_speakers_from_the_kept_renames_or_without_them() {
+    let env = rubio_env();
+    let file = env
+        .index
+        .join("current")
+        .join("morgue-speaker-renames.json");
+    let surname_hit =
+        |env: &TestEnv| env.search(&["closer", "--quotes"])["hits"][0]["speaker"].clone();
+    // The kept file answers (edited, it shows its edit) ...
+    let kept = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, kept.replace("\"Marco Rubio\"]", "\"Rubio Marco\"]")).unwrap();
+    assert_eq!(surname_hit(&env), "Rubio Marco");
+    // ... and without it the search resolves the surname itself.
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(surname_hit(&env), "Marco Rubio");
+}
