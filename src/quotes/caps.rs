@@ -133,9 +133,8 @@ fn heading_len(body: &str, run: &[(usize, usize)]) -> usize {
 /// JINTAO On growth: "…"` is a speaker), the run holds no comma, colon, title
 /// or forename (`GEOFF BLABER, CCS Insight:`, `DEVON ENERGY'S PRESIDENT JOHN
 /// RICHELS Richels expects`: a speaker's label) and opens with no place or
-/// organisation word either. Read in
-/// lowercase after its first word, it does not join the name that opens the
-/// sentence ("FCC Welcomes Move Google").
+/// organisation word either. Read in lowercase after its first word, it does
+/// not join the name that opens the sentence ("FCC Welcomes Move Google").
 fn is_run_in_headline(body: &str, run: &[(usize, usize)]) -> bool {
     let (Some(&(first, first_end)), Some(&(_, end))) = (run.first(), run.last()) else {
         return false;
@@ -152,8 +151,8 @@ fn is_run_in_headline(body: &str, run: &[(usize, usize)]) -> bool {
         .unwrap_or("");
     let topic = matches!(next_word, "On" | "At" | "For" | "With" | "From" | "About");
     let opener = body[first..first_end].trim_matches(|c: char| !c.is_alphanumeric());
-    let labelled = run.iter().any(|&(start, end)| {
-        let word = &body[start..end];
+    let labelled = run.iter().any(|&(start, stop)| {
+        let word = &body[start..stop];
         let info = wordinfo::info(&title_case(
             word.trim_matches(|c: char| !c.is_alphanumeric()),
         ));

@@ -93,11 +93,8 @@ fn particles_agree(short: &str, full: &str) -> bool {
 fn reads_as_a_persons(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first_is_common = words.next().is_some_and(lexicon::is_common);
-    !first_is_common
-        && name.split_whitespace().all(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            (letters < 2 || w.chars().any(char::is_lowercase)) && !lexicon::is_org_word(w)
-        })
+    let org_word = name.split_whitespace().any(lexicon::is_org_word);
+    !first_is_common && !org_word && caps_words(name) == 0
 }
 
 impl SpeakerDirectory {

@@ -145,7 +145,7 @@ impl<'a> Entities<'a> {
 
     /// The latest organisation named earlier in full whose last word is the
     /// one-word organisation `m` ("the Commission" after "the European
-    /// Commission", "the ministry's" after "the Finance Ministry").
+    /// Commission", "the Ministry" after "the Finance Ministry").
     fn named_by_head(&self, m: &Mention, name: &str) -> Option<usize> {
         if m.kind != NameKind::Org || m.words != 1 {
             return None;

@@ -47,7 +47,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
         (cands, attr.events(&quoted, &used))
     };
     mark_speakers(&mut found_mentions, &mut entities, &cands, &events);
-    pronouns::infer_genders(&doc, &found_mentions, &mut entities, &quoted);
+    pronouns::infer_kinds_and_genders(&doc, &found_mentions, &mut entities, &quoted);
     let names = Speakers::new(&doc, &found_mentions, &entities).assign(&cands, &events);
     cands
         .iter()

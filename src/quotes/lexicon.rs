@@ -46,7 +46,7 @@ static ORG_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
-static GROUP_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
     let groups = entries(include_str!("data/group-nouns.txt"));
     groups
         .chain(entries(include_str!("data/indicators.txt")))
@@ -86,7 +86,7 @@ pub(crate) fn is_common(word: &str) -> bool {
 /// True when `word`, capitalised alone, describes a group ("Analysts",
 /// "Prosecutors") rather than names one, or is an economic indicator that
 /// heads a comment ("CPI:", `data/indicators.txt`).
-pub(crate) fn is_group_noun(word: &str) -> bool {
+pub(crate) fn is_no_name_alone(word: &str) -> bool {
     let mut buf = [0u8; 24];
     if !word.is_ascii() || word.len() > buf.len() {
         return false;
@@ -94,7 +94,7 @@ pub(crate) fn is_group_noun(word: &str) -> bool {
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| GROUP_NOUNS.contains(w))
+    std::str::from_utf8(lower).is_ok_and(|w| NO_NAME_ALONE.contains(w))
 }
 
 /// The role a lowercase description word names ("senator", "secretary"), if it is one.

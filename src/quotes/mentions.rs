@@ -198,19 +198,19 @@ fn company_after_s(doc: &Doc, j: usize) -> bool {
     if wordinfo::info(owner).place || lexicon::is_common(owner) {
         return false;
     }
-    let mut after = Vec::new();
-    let mut k = j;
-    while after.len() <= AFTER_S && doc.adjacent(k) && is_name_word(doc, k + 1) {
+    let (mut count, mut k) = (0, j);
+    while count <= AFTER_S && doc.adjacent(k) && is_name_word(doc, k + 1) {
         k += 1;
-        after.push(doc.text(k));
+        count += 1;
     }
-    let (Some(first), Some(last)) = (after.first(), after.last()) else {
+    if count == 0 || count > AFTER_S {
         return false;
-    };
+    }
+    let (first, last) = (doc.text(j + 1), doc.text(k));
     let first_info = wordinfo::info(first);
     let plain = !first_info.org && first_info.title.is_none() && !first_info.place;
-    let legal_form = after.len() == 1 && is_legal_form(first);
-    after.len() <= AFTER_S && wordinfo::info(last).org && (plain || legal_form)
+    let legal_form = count == 1 && is_legal_form(first);
+    wordinfo::info(last).org && (plain || legal_form)
 }
 
 /// A company's legal form, which ends its name ("Inc", "Corp.", "Plc").

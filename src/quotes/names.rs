@@ -70,8 +70,8 @@ pub(crate) fn analyse(texts: &[&str]) -> Option<Name> {
 /// Analyses the looked-up words of one capitalised run (possessive already removed).
 pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
     if let [only] = words {
-        if lexicon::is_group_noun(only.text) {
-            // "Analysts said": a group described.
+        if lexicon::is_no_name_alone(only.text) {
+            // "Analysts said": a group described; "CPI:" a comment's topic.
             return None;
         }
     }

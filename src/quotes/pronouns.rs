@@ -15,10 +15,9 @@ const MAX_SENTENCES: u32 = 6;
 
 /// Gives a gender to people whose gender is unknown when the pronouns right after
 /// their mentions as a subject are all of one gender, and makes an organisation of
-/// a one-word name of unknown nature whose first pronoun after a mention as a
-/// subject, with no other name between, is "its" ("Siemens said its business
-/// could be hurt").
-pub(crate) fn infer_genders(
+/// a one-word speaker of no known gender followed by its own "its" (see
+/// [`first_pronoun_is_its`]: "Siemens said its business could be hurt").
+pub(crate) fn infer_kinds_and_genders(
     doc: &Doc,
     mentions: &[Mention],
     entities: &mut Entities,

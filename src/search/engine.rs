@@ -75,7 +75,7 @@ fn many_seen(tallies: &[SegmentTally]) -> bool {
     seen * 32 >= terms
 }
 
-/// One-word speakers resolved one by one before the whole renames map is built.
+/// Speakers resolved one by one before the whole renames map is built.
 const SURNAMES_ONE_BY_ONE: usize = 16;
 
 /// The text query alone (for snippets, when there is one) and the whole query.
@@ -176,7 +176,7 @@ impl Engine {
     /// A speaker resolved through a directory of only the names that hold its
     /// last word: the same answer as the whole archive's directory, at a
     /// fraction of the cost (a hit needs one name, not all of them).
-    fn resolve_surname(&self, speaker: &str) -> String {
+    fn resolve_one(&self, speaker: &str) -> String {
         let word = SpeakerDirectory::key_word(speaker);
         let alias = SpeakerDirectory::key_word(self.aliases.canonicalise(speaker));
         let holds = |name: &&String| {
@@ -212,7 +212,7 @@ impl Engine {
             }
         }
         if self.renames.get().is_none() && asked < SURNAMES_ONE_BY_ONE {
-            return self.resolve_surname(name);
+            return self.resolve_one(name);
         }
         self.renames()
             .get(name)
