@@ -21,18 +21,30 @@ fn speaker_counts(env: &TestEnv) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// Writes each (file, date, source, title, paragraph) as a clipping.
+fn write_clips(env: &TestEnv, clips: &[(&str, &str, &str, &str, &str)]) {
+    for (file, date, source, title, paragraph) in clips {
+        env.write(file, clip(date, source, title, &[paragraph]));
+    }
+}
+
 #[test]
 fn builtin_aliases_merge_transliterations() {
     let env = TestEnv::new();
     let a = "KYIV (Reuters) - \"We will hold the line in the east,\" President Volodymyr Zelenskyy said on Monday.";
     let b = "KYIV (AP) — \"Our army will not retreat from the river,\" President Volodymyr Zelensky said on Tuesday.";
-    env.write(
-        "a.txt",
-        clip("2025-12-01", "Reuters", "Zelenskyy vows to hold line", &[a]),
-    );
-    env.write(
-        "b.txt",
-        clip("2025-12-02", "AP", "Zelensky rules out retreat", &[b]),
+    write_clips(
+        &env,
+        &[
+            (
+                "a.txt",
+                "2025-12-01",
+                "Reuters",
+                "Zelenskyy vows to hold line",
+                a,
+            ),
+            ("b.txt", "2025-12-02", "AP", "Zelensky rules out retreat", b),
+        ],
     );
     env.index_ok();
     assert_eq!(
@@ -51,18 +63,18 @@ fn rubio_env() -> TestEnv {
     let env = TestEnv::new();
     let full = "WASHINGTON (Reuters) - \"There is no deal until both sides agree to it,\" Secretary of State Marco Rubio said.";
     let surname = "MIAMI (AP) — \"We are closer than we have been in months,\" Rubio told reporters on Friday.";
-    env.write(
-        "a.txt",
-        clip("2025-12-01", "Reuters", "Rubio on the deal", &[full]),
-    );
-    env.write(
-        "b.txt",
-        clip(
-            "2025-12-05",
-            "AP",
-            "Talks closer, says secretary",
-            &[surname],
-        ),
+    write_clips(
+        &env,
+        &[
+            ("a.txt", "2025-12-01", "Reuters", "Rubio on the deal", full),
+            (
+                "b.txt",
+                "2025-12-05",
+                "AP",
+                "Talks closer, says secretary",
+                surname,
+            ),
+        ],
     );
     env.index_ok();
     env
@@ -208,22 +220,31 @@ fn a_surname_with_particles_and_a_spelling_in_capitals_count_as_the_full_name() 
     let full = "BRUSSELS (Reuters) - \"The summit will settle the budget,\" Herman Van Rompuy said on Thursday.";
     let particles = "BRUSSELS (AP) — \"Nobody will leave the table,\" Van Rompuy told reporters.";
     let capitals = "Following are comments from the summit. EUROPEAN COUNCIL PRESIDENT HERMAN VAN ROMPUY: \"We have a deal on the table tonight.\"";
-    env.write(
-        "a.txt",
-        clip("2012-11-22", "Reuters", "Budget summit opens", &[full]),
-    );
-    env.write(
-        "b.txt",
-        clip(
-            "2012-11-23",
-            "AP",
-            "Leaders stay at the table",
-            &[particles],
-        ),
-    );
-    env.write(
-        "c.txt",
-        clip("2012-11-23", "Reuters", "Summit comments", &[capitals]),
+    write_clips(
+        &env,
+        &[
+            (
+                "a.txt",
+                "2012-11-22",
+                "Reuters",
+                "Budget summit opens",
+                full,
+            ),
+            (
+                "b.txt",
+                "2012-11-23",
+                "AP",
+                "Leaders stay at the table",
+                particles,
+            ),
+            (
+                "c.txt",
+                "2012-11-23",
+                "Reuters",
+                "Summit comments",
+                capitals,
+            ),
+        ],
     );
     env.index_ok();
     assert_eq!(
