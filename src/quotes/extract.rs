@@ -425,6 +425,13 @@ mod tests {
     }
 
     #[test]
+    fn a_company_of_two_words_followed_by_its_is_an_organisation() {
+        let body = "Morgan Stanley said its trading revenue rose. \"We saw solid \
+                    performance in rates and credit,\" it said.";
+        assert_eq!(speakers(body), [Some("Morgan Stanley".into())]);
+    }
+
+    #[test]
     fn its_after_another_noun_or_a_gendered_speaker_makes_no_organisation() {
         let body = "Hu reiterated the central bank's resolve to use every tool at its \
                     disposal. \"We will explore new tools to control liquidity,\" she said.";

@@ -15,7 +15,7 @@ const MAX_SENTENCES: u32 = 6;
 
 /// Gives a gender to people whose gender is unknown when the pronouns right after
 /// their mentions as a subject are all of one gender, and makes an organisation of
-/// a one-word speaker of no known gender followed by its own "its" (see
+/// a speaker of no known gender followed by its own "its" (see
 /// [`first_pronoun_is_its`]: "Siemens said its business could be hurt").
 pub(crate) fn infer_kinds_and_genders(
     doc: &Doc,
@@ -31,12 +31,13 @@ pub(crate) fn infer_kinds_and_genders(
         let Some(e) = entities.list.get(m.entity) else {
             continue;
         };
-        // A one-word name of no known gender, speaking ("Siemens said its"),
-        // not a ticker ("BARC.L") nor a capitalised word opening a sentence.
+        // A name of no known gender, speaking ("Siemens said its", "Morgan
+        // Stanley said its"), not a ticker ("BARC.L") nor a capitalised word
+        // opening a sentence.
         let company = m.speaker
             && matches!(e.kind, NameKind::Unknown | NameKind::Person)
             && e.gender.is_none()
-            && !e.name.contains([' ', '.'])
+            && !e.name.contains('.')
             && !lexicon::is_common(&e.name);
         if company {
             let next_name = mentions.get(k + 1).map_or(doc.tokens.len(), |n| n.lead);
