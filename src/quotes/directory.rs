@@ -61,11 +61,9 @@ fn caps_words(name: &str) -> usize {
 /// The surname of a name that is only a surname: one word, or particles and
 /// a word ("Van Rompuy", "de Blasio").
 fn surname_only(name: &str) -> Option<&str> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    let last = words.pop()?;
-    let particles = words
-        .iter()
-        .all(|w| lexicon::is_particle(&w.to_lowercase()));
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    let particles = words.all(|w| lexicon::is_particle(&w.to_lowercase()));
     particles.then_some(last)
 }
 

@@ -72,29 +72,27 @@ pub(crate) fn is_common(word: &str) -> bool {
     if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
         return false;
     }
-    let word = word.strip_suffix('.').unwrap_or(word);
+    contains_lowercased(&COMMON, word.strip_suffix('.').unwrap_or(word))
+}
+
+/// True when `set` holds `word` in lowercase (without allocating for a
+/// short ASCII word, as most are).
+fn contains_lowercased(set: &WordSet, word: &str) -> bool {
     let mut buf = [0u8; 24];
     if word.is_ascii() && word.len() <= buf.len() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| COMMON.contains(w));
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
     }
-    COMMON.contains(word.to_lowercase().as_str())
+    set.contains(word.to_lowercase().as_str())
 }
 
 /// True when `word`, capitalised alone, describes a group ("Analysts",
 /// "Prosecutors") rather than names one, or is an economic indicator that
 /// heads a comment ("CPI:", `data/indicators.txt`).
 pub(crate) fn is_no_name_alone(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    if !word.is_ascii() || word.len() > buf.len() {
-        return false;
-    }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| NO_NAME_ALONE.contains(w))
+    contains_lowercased(&NO_NAME_ALONE, word)
 }
 
 /// The role a lowercase description word names ("senator", "secretary"), if it is one.

@@ -43,7 +43,7 @@ pub struct Engine {
     aliases: Aliases,
     speakers: OnceLock<Vec<String>>,
     renames: OnceLock<RenameMap>,
-    surnames_asked: AtomicUsize,
+    speakers_asked: AtomicUsize,
     /// Each facet's values decoded, once this engine counts facets again.
     facet_values: [OnceLock<Arc<FacetValues>>; 4],
     /// Each facet's ordinals decoded per document, likewise.
@@ -76,7 +76,7 @@ fn many_seen(tallies: &[SegmentTally]) -> bool {
 }
 
 /// Speakers resolved one by one before the whole renames map is built.
-const SURNAMES_ONE_BY_ONE: usize = 16;
+const SPEAKERS_ONE_BY_ONE: usize = 16;
 
 /// The text query alone (for snippets, when there is one) and the whole query.
 type Queries = (Option<Box<dyn Query>>, Box<dyn Query>);
@@ -117,7 +117,7 @@ impl Engine {
             aliases,
             speakers: OnceLock::new(),
             renames: OnceLock::new(),
-            surnames_asked: AtomicUsize::new(0),
+            speakers_asked: AtomicUsize::new(0),
             facet_values: Default::default(),
             facet_ords: Default::default(),
             kind_docs: Default::default(),
@@ -161,10 +161,15 @@ impl Engine {
     /// worked out once, on first use.
     fn renames(&self) -> &RenameMap {
         self.renames.get_or_init(|| {
-            let key = renames_key(&self.searcher, &self.aliases);
-            load_renames(self.index.dir(), &key)
+            self.kept_renames()
                 .unwrap_or_else(|| compute_renames(self.speaker_names(), &self.aliases))
         })
+    }
+
+    /// The renames the indexer kept beside the index, when they are current.
+    fn kept_renames(&self) -> Option<RenameMap> {
+        let key = renames_key(&self.searcher, &self.aliases);
+        load_renames(self.index.dir(), &key)
     }
 
     /// Every speaker name of the archive, read once, on first use.
@@ -204,14 +209,13 @@ impl Engine {
         // The renames the indexer kept, when current, answer at once (a
         // small file); else a few names (a page of hits) are resolved one by
         // one, and past that the archive-wide renames are cheaper.
-        let asked = self.surnames_asked.fetch_add(1, Ordering::Relaxed);
+        let asked = self.speakers_asked.fetch_add(1, Ordering::Relaxed);
         if asked == 0 && self.renames.get().is_none() {
-            let key = renames_key(&self.searcher, &self.aliases);
-            if let Some(kept) = load_renames(self.index.dir(), &key) {
+            if let Some(kept) = self.kept_renames() {
                 let _ = self.renames.set(kept);
             }
         }
-        if self.renames.get().is_none() && asked < SURNAMES_ONE_BY_ONE {
+        if self.renames.get().is_none() && asked < SPEAKERS_ONE_BY_ONE {
             return self.resolve_one(name);
         }
         self.renames()
