@@ -439,6 +439,11 @@ mod tests {
         let body = "Kwan said its policy would not change, and she repeated it. \
                     \"We will not move on rates this year,\" she said.";
         assert_eq!(speakers(body), [Some("Kwan".into())]);
+        // A person called by surname alone: the "its" is another's.
+        let body = "For Taiwan, Clayton Yeutter said that with its surplus the tariffs \
+                    were hard to defend.\n\nYeutter said the won should rise.\n\nHe \
+                    added: \"Something must give soon, or the deficit will grow.\"";
+        assert_eq!(speakers(body), [Some("Clayton Yeutter".into())]);
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub(crate) fn infer_kinds_and_genders(
             && matches!(e.kind, NameKind::Unknown | NameKind::Person)
             && e.gender.is_none()
             && !e.name.contains('.')
-            && !lexicon::is_common(&e.name);
+            && !lexicon::is_common(&e.name)
+            && !called_by_surname(mentions, m.entity, &e.name);
         if company {
             let next_name = mentions.get(k + 1).map_or(doc.tokens.len(), |n| n.lead);
             if first_pronoun_is_its(doc, m, next_name, quoted) {
@@ -59,6 +60,15 @@ pub(crate) fn infer_kinds_and_genders(
             ent.gender = inferred;
         }
     }
+}
+
+/// True when entity `e`, named in several words, is also named by one word
+/// alone: a person's surname ("Clayton Yeutter" ... "Yeutter said"), where
+/// a company keeps its name ("Morgan Stanley" throughout). The "its" after
+/// such a person is another's ("For Taiwan, Yeutter said that with its
+/// surplus").
+fn called_by_surname(mentions: &[Mention], e: usize, name: &str) -> bool {
+    name.contains(' ') && mentions.iter().any(|m| m.entity == e && m.words == 1)
 }
 
 /// Most words between a speaking name and an "its" of its own: the verb and
