@@ -4,6 +4,7 @@
 //! [`SpeakerDirectory`] and [`Aliases`] canonicalise speaker names across an archive.
 
 mod aliases;
+mod appositions;
 mod attribution;
 mod caps;
 #[cfg(test)]

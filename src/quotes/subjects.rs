@@ -118,9 +118,21 @@ impl<'d, 'a> Attributor<'d, 'a> {
     pub(super) fn appositive_head(&self, lo: usize, t: usize) -> Option<Source> {
         let mut start = lo;
         let mut first = None;
-        for c in (lo..t).filter(|&j| self.doc.is_punct(j, ",")) {
+        let commas: Vec<usize> = (lo..t).filter(|&j| self.doc.is_punct(j, ",")).collect();
+        for (i, &c) in commas.iter().enumerate() {
+            if self.is_adverbial(start, c) {
+                // "In Birmingham, where …, its chief executive, Jonathan
+                // Brereton, said": a phrase set before the subject.
+                start = c + 1;
+                continue;
+            }
             match self.subject_head(start, c) {
                 Some(Source::Anonymous) | None => first = first.or(Some(Source::Anonymous)),
+                // "The Chancellor, Rachel Reeves, said", "A spokesman, John
+                // Smith, said": the person named in apposition.
+                Some(Source::Role(..)) if self.named_alone(c + 1, commas.get(i + 1)) => {
+                    return Some(Source::Mention(self.mention_at[c + 1]?));
+                }
                 found => return found,
             }
             start = c + 1;
@@ -129,6 +141,29 @@ impl<'d, 'a> Attributor<'d, 'a> {
             Some(Source::Anonymous) | None => first,
             found => found,
         }
+    }
+
+    /// True when the comma-separated piece `start..comma` is a phrase set
+    /// before a clause ("In Birmingham", "where waits are longest"), not
+    /// its subject ("After the ruling Carla Ferstman", closed by a person).
+    fn is_adverbial(&self, start: usize, comma: usize) -> bool {
+        let w = self.word(start).to_ascii_lowercase();
+        let subordinate = is_clause_word(&w) && !matches!(w.as_str(), "and" | "but" | "or" | "so");
+        let person = comma
+            .checked_sub(1)
+            .and_then(|t| self.mention_at[t])
+            .is_some_and(|m| self.mentions[m].kind == NameKind::Person);
+        self.doc.is_word(start) && (is_preposition(&w) || subordinate) && !person
+    }
+
+    /// True when the piece from token `from` to the comma `to` (or to the
+    /// verb) is one person's name and nothing else.
+    fn named_alone(&self, from: usize, to: Option<&usize>) -> bool {
+        let Some(m) = self.mention_at.get(from).copied().flatten() else {
+            return false;
+        };
+        let m = &self.mentions[m];
+        m.kind == NameKind::Person && m.lead == from && to.is_some_and(|&c| m.last + 1 == c)
     }
 
     /// Classifies the noun phrase ending at token `end - 1`.
