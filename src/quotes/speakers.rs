@@ -3,11 +3,51 @@
 //! to the speaker of the previous quote or reporting clause in the same or the previous
 //! paragraph (continuation quotes).
 
-use super::attribution::{Found, Source};
+use super::attribution::{Found, Pronoun, Source};
 use super::doc::Doc;
 use super::entities::Entities;
+use super::gender::Gender;
 use super::mentions::Mention;
+use super::names::NameKind;
 use super::pronouns;
+
+/// Paragraphs a "he" or "she" may follow the person it last stood for when
+/// no name of that gender is near (a profile's paragraphs of "she said").
+const CHAIN_PARAGRAPHS: u32 = 3;
+
+/// The person a "he" and a "she" last stood for, with the token where:
+/// a feature follows one person through paragraphs of pronouns, past the
+/// sentences a pronoun looks back over for a name.
+#[derive(Debug, Default)]
+struct Chain {
+    he: Option<(usize, usize)>,
+    she: Option<(usize, usize)>,
+}
+
+impl Chain {
+    /// Someone spoke (entity and gender, `None` when unnamed) at token
+    /// `at`: a pronoun of their gender now stands for them, and one of
+    /// either gender, when theirs is unknown, reaches back past nobody.
+    fn spoke(&mut self, who: Option<(usize, Option<Gender>)>, at: usize) {
+        let keeps = |slot: &Option<(usize, usize)>, g: Gender| match who {
+            Some((e, gender)) => {
+                slot.is_some_and(|(x, _)| x == e) || gender.is_some_and(|x| x != g)
+            }
+            None => false,
+        };
+        if !keeps(&self.he, Gender::Male) {
+            self.he = None;
+        }
+        if !keeps(&self.she, Gender::Female) {
+            self.she = None;
+        }
+        match who {
+            Some((e, Some(Gender::Male))) => self.he = Some((e, at)),
+            Some((e, Some(Gender::Female))) => self.she = Some((e, at)),
+            _ => {}
+        }
+    }
+}
 
 /// A direct quote candidate: its span and the attribution found around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,30 +76,79 @@ impl<'x, 'a> Speakers<'x, 'a> {
         }
     }
 
-    /// The name a source stands for, or `None` for anonymous and unresolvable ones.
-    pub fn resolve(&self, source: Source) -> Option<String> {
-        match source {
-            Source::Mention(m) => self.entities.speaker(self.mentions.get(m)?.entity),
-            Source::Pronoun(p, tok) => {
-                let e = pronouns::resolve(self.doc, self.mentions, self.entities, p, tok)?;
-                self.entities.speaker(e)
-            }
-            Source::Role(role, tok) => {
-                let m = self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .filter(|m| m.last < tok)
-                    .find(|m| {
-                        self.entities
-                            .list
-                            .get(m.entity)
-                            .is_some_and(|e| e.roles.contains(&role))
-                    })?;
-                self.entities.speaker(m.entity)
-            }
+    /// The name a source stands for, or `None` for anonymous and
+    /// unresolvable ones; a "he" or "she" with no name near goes to the
+    /// person the last one stood for (`chain`, updated).
+    fn resolve_in(&self, source: Source, chain: &mut Chain) -> Option<String> {
+        let e = match source {
+            Source::Mention(m) => Some(self.mentions.get(m)?.entity),
+            Source::Pronoun(p, tok) => return self.pronoun(p, tok, chain),
+            Source::Role(role, tok) => self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.last < tok)
+                .find(|m| {
+                    self.entities
+                        .list
+                        .get(m.entity)
+                        .is_some_and(|e| e.roles.contains(&role))
+                })
+                .map(|m| m.entity),
             Source::Anonymous => None,
+        };
+        let at = match source {
+            Source::Mention(m) => self.mentions.get(m).map_or(0, |m| m.last),
+            Source::Role(_, tok) => tok,
+            _ => 0,
+        };
+        chain.spoke(
+            e.and_then(|e| self.entities.list.get(e).map(|x| (e, x.gender))),
+            at,
+        );
+        self.entities.speaker(e?)
+    }
+
+    /// The person a "he" or "she" at token `tok` stands for: a name near
+    /// before it, or the person the last one stood for.
+    fn pronoun(&self, p: Pronoun, tok: usize, chain: &mut Chain) -> Option<String> {
+        let found = pronouns::resolve(self.doc, self.mentions, self.entities, p, tok);
+        let slot = match p {
+            Pronoun::He => &mut chain.he,
+            Pronoun::She => &mut chain.she,
+            _ => return self.entities.speaker(found?),
+        };
+        let e = found.or_else(|| slot.and_then(|(e, at)| self.chained(e, at, tok, p)))?;
+        *slot = Some((e, tok));
+        self.entities.speaker(e)
+    }
+
+    /// Entity `e`, which pronoun `p` stood for at token `at`, when `p` at
+    /// `tok` is near enough, `e` is known to be of its gender, and no
+    /// other person it could stand for is named in between.
+    fn chained(&self, e: usize, at: usize, tok: usize, p: Pronoun) -> Option<usize> {
+        let doc = self.doc;
+        let paragraphs = doc.para_of.get(tok)?.checked_sub(*doc.para_of.get(at)?)?;
+        let other = match p {
+            Pronoun::He => Gender::Female,
+            _ => Gender::Male,
+        };
+        let gender = match p {
+            Pronoun::He => Gender::Male,
+            _ => Gender::Female,
+        };
+        if self.entities.list.get(e)?.gender != Some(gender) {
+            // Only a person known to be a man or a woman is followed: a
+            // pronoun given by salience alone may have gone astray.
+            return None;
         }
+        let rival = self
+            .mentions
+            .iter()
+            .filter(|m| m.first > at && m.last < tok && m.entity != e)
+            .filter_map(|m| self.entities.list.get(m.entity))
+            .any(|x| x.kind == NameKind::Person && x.gender != Some(other));
+        (paragraphs <= CHAIN_PARAGRAPHS && !rival).then_some(e)
     }
 
     /// Speakers for all candidates, in order, using `events` (reporting clauses outside
@@ -69,13 +158,17 @@ impl<'x, 'a> Speakers<'x, 'a> {
         let mut out: Vec<Option<String>> = Vec::with_capacity(cands.len());
         let mut last: Option<(usize, Option<String>)> = None;
         let mut ev = events.iter().peekable();
+        let mut chain = Chain::default();
         for (i, c) in cands.iter().enumerate() {
             let s = doc.spans[c.span];
             while let Some(e) = ev.next_if(|e| doc.tokens[e.verb].start < s.open) {
-                last = Some((doc.para_of[e.verb] as usize, self.resolve(e.source)));
+                last = Some((
+                    doc.para_of[e.verb] as usize,
+                    self.resolve_in(e.source, &mut chain),
+                ));
             }
             let speaker = match c.found {
-                Some(f) => self.resolve(f.source),
+                Some(f) => self.resolve_in(f.source, &mut chain),
                 None if self.continues(cands, i) => out.last().cloned().flatten(),
                 None => last
                     .as_ref()
@@ -95,5 +188,46 @@ impl<'x, 'a> Speakers<'x, 'a> {
         };
         let s = self.doc.spans[cands[i].span];
         !prev.closed && prev.para + 1 == s.para && self.doc.paras[s.para].start == s.open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::extract;
+
+    fn speakers(body: &str) -> Vec<Option<String>> {
+        extract(body).into_iter().map(|q| q.speaker).collect()
+    }
+
+    /// A profile: one named woman, then paragraphs of "she" longer than a
+    /// pronoun looks back over for a name.
+    const PROFILE: &str = "Graciela Montoya keeps a photo of her grandchildren in her \
+        truck.\n\n“I never thought I would be the one leaving,” said Montoya, 57.\n\n\
+        She grew up in Laredo. She moved north at 19. She raised two children. \
+        She worked at a clinic for 22 years. It closed in the spring.\n\n\
+        Two winters ago, she hit black ice on the interstate. The trailer swung out. \
+        She kept the rig on the road. She pulled over a mile later.\n\n\
+        “You don’t think. Your hands just do what they learned,” she said.";
+
+    #[test]
+    fn a_pronoun_follows_the_person_it_last_stood_for_through_a_profile() {
+        let montoya = Some("Graciela Montoya".to_string());
+        assert_eq!(speakers(PROFILE), [montoya.clone(), montoya]);
+    }
+
+    #[test]
+    fn an_unnamed_or_other_speaker_breaks_the_chain() {
+        let body = PROFILE.replace(
+            "Two winters ago",
+            "“It was hard,” a neighbour said.\n\nTwo winters ago",
+        );
+        let got = speakers(&body);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2], None, "{got:?}");
+        let body = PROFILE.replace(
+            "She grew up",
+            "Her sister Maria Lopez visits often. She grew up",
+        );
+        assert_eq!(speakers(&body)[1], None, "another woman named in between");
     }
 }
