@@ -21,6 +21,8 @@ pub(crate) enum Pronoun {
     They,
     /// I / we: the writer
     First,
+    /// "the 24-year-old": a person of either gender
+    Person,
 }
 
 /// Who a reporting verb's subject is, before resolution.

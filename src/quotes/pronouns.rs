@@ -128,7 +128,7 @@ pub(crate) fn resolve(
     let want = match p {
         Pronoun::He => Some(Gender::Male),
         Pronoun::She => Some(Gender::Female),
-        Pronoun::They => None,
+        Pronoun::They | Pronoun::Person => None,
         Pronoun::First => return None,
     };
     let sent = *doc.sent_of.get(tok)?;
@@ -139,6 +139,9 @@ pub(crate) fn resolve(
         };
         let fits = match want {
             Some(g) => e.kind == NameKind::Person && e.gender != Some(opposite(g)),
+            // A person known as a man or a woman: the name lists take
+            // "Old Trafford" or "US Open" for people too.
+            None if p == Pronoun::Person => e.kind == NameKind::Person && e.gender.is_some(),
             None => e.kind == NameKind::Org,
         };
         let dist = sent.saturating_sub(doc.sent_of[m.last]);

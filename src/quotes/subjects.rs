@@ -2,7 +2,7 @@
 //! bank's chief economist, said"), after it ("said Sen. Claire McCaskill"), a role
 //! ("the secretary said") or an anonymous description ("a senior official said").
 
-use super::attribution::{pronoun, Attributor, Source};
+use super::attribution::{pronoun, Attributor, Pronoun, Source};
 use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
@@ -236,6 +236,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// the organisation it speaks for; "a senior official" -> anonymous.
     pub(super) fn description(&self, from: usize, to: usize) -> Source {
         let definite = self.word(from).eq_ignore_ascii_case("the");
+        if definite && to == from + 2 && is_age(self.word(from + 1)) {
+            // "the 24-year-old said": the person just named.
+            return Source::Pronoun(Pronoun::Person, from + 1);
+        }
         let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
         match role {
             Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
@@ -360,5 +364,30 @@ impl<'d, 'a> Attributor<'d, 'a> {
         self.doc.has(k, LOWER_WORD)
             && !(is_preposition(w) || is_clause_word(w) || is_determiner(w) || self.is_verb(k))
             && pronoun(w).is_none()
+    }
+}
+
+/// "24-year-old", "57-year-old": a person described by age.
+fn is_age(w: &str) -> bool {
+    w.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::extract;
+
+    #[test]
+    fn a_person_described_by_age_is_the_person_just_named() {
+        let body = "Gabriel Martinelli, who came on in the 70th minute, scored late.\n\n\
+                    ‘It’s been a frustrating few weeks for me, I won’t lie,’ the 24-year-old \
+                    said.";
+        let got: Vec<_> = extract(body).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(got, [Some("Gabriel Martinelli".to_string())]);
+        let body = "Arsenal Football Club won again.\n\n‘It’s been a frustrating few weeks \
+                    for me, I won’t lie,’ the 24-year-old said.";
+        assert_eq!(extract(body)[0].speaker, None, "no person named");
+        assert!(super::is_age("57-year-old") && !super::is_age("year-old"));
+        assert!(!super::is_age("five-year-old") && !super::is_age("2024-year-old"));
     }
 }
