@@ -118,6 +118,13 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
         .then(|| words[first].info.forename)
         .flatten();
     name.gender = honorific.or(forename).or(role);
+    if end == first + 1
+        && first > lead
+        && matches!(words[first - 1].text, "Lord" | "Lady" | "Baroness")
+    {
+        // "Baroness Scotland", "Lord Hensley": a peer is known by the title.
+        name.first = first - 1;
+    }
     Some(name)
 }
 
@@ -268,6 +275,20 @@ mod tests {
         let words: Vec<&str> = text.split(' ').collect();
         let n = analyse(&words).expect("a name");
         (words[n.first..n.end].join(" "), n.kind)
+    }
+
+    #[test]
+    fn british_titles_are_stripped_but_a_peer_keeps_the_peerage() {
+        assert_eq!(name_of("Greens MP Alison Kerr").0, "Alison Kerr");
+        assert_eq!(name_of("Cllr Darragh Keane").0, "Darragh Keane");
+        assert_eq!(name_of("Det Insp Sarah Holt").0, "Sarah Holt");
+        assert_eq!(name_of("Baroness Betty Boothroyd").0, "Betty Boothroyd");
+        assert_eq!(
+            name_of("Labour peer Baroness Ackroyd").0,
+            "Baroness Ackroyd"
+        );
+        assert_eq!(name_of("Lord Hensley").0, "Lord Hensley");
+        assert_eq!(name_of("Stefan Baron").0, "Stefan Baron", "a surname");
     }
 
     #[test]
