@@ -152,8 +152,9 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
             // Marcia "Cia" Price: step over the quoted nickname.
             k += 3;
         }
-        if ampersand(doc, k) {
-            // "Standard & Poor's", "Procter & Gamble": one name.
+        if ampersand(doc, k) || plural_possessive_in_org(doc, k) {
+            // "Standard & Poor's", "Procter & Gamble", "National Farmers'
+            // Union": one name.
             words.push(k + 2);
             j = k + 2;
             continue;
@@ -178,6 +179,23 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         j = next;
     }
     j + 1 + usize::from(doc.is_punct(j + 1, "."))
+}
+
+/// True when word `k` ends in a plural's apostrophe that an organisation's
+/// name runs through: "National Farmers' Union", "Veterans' Affairs", "the
+/// Workers’ Party" (an organisation word within two words after it).
+fn plural_possessive_in_org(doc: &Doc, k: usize) -> bool {
+    let mark = k + 1;
+    let attached = doc
+        .tokens
+        .get(mark)
+        .is_some_and(|t| t.start == doc.tokens[k].end);
+    if !doc.text(k).ends_with('s') || !attached || !matches!(doc.text(mark), "'" | "’") {
+        return false;
+    }
+    (mark + 1..mark + 3)
+        .take_while(|&w| is_name_word(doc, w))
+        .any(|w| wordinfo::info(doc.text(w)).org)
 }
 
 /// Most words of a company's name after its own `'s` ("Investors Service").
@@ -363,6 +381,24 @@ mod tests {
                 (text.join(" "), m.kind, m.subject)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_organisation_runs_through_a_plurals_apostrophe() {
+        let got = mentions("In a statement, the National Farmers’ Union said it was angry.");
+        assert!(
+            got.iter()
+                .any(|m| m.0 == "National Farmers Union" && m.1 == NameKind::Org),
+            "{got:?}"
+        );
+        let got = mentions("The British Bankers' Association said rates rose.");
+        assert!(
+            got.iter().any(|m| m.0 == "British Bankers Association"),
+            "{got:?}"
+        );
+        // No organisation word after it: the run stops at the apostrophe.
+        let got = mentions("The Smiths' Garden was open, James Smith said.");
+        assert!(got.iter().all(|m| m.0 != "Smiths Garden"), "{got:?}");
     }
 
     #[test]
