@@ -234,7 +234,7 @@ fn is_org(words: &[Word]) -> bool {
     words.last().is_some_and(|w| w.info.org)
         || (words.len() > 2
             && words[0].info.org
-            && words[1].text == "of"
+            && matches!(words[1].text, "of" | "for")
             && !names_titled_person(words))
         || (last == "House" && words.len() == 2 && words[0].text == "White")
 }
@@ -375,6 +375,7 @@ mod tests {
 
     #[test]
     fn organisations_and_places() {
+        assert_eq!(name_of("Department for Education").1, NameKind::Org);
         assert_eq!(name_of("The Kremlin"), ("Kremlin".into(), NameKind::Org));
         let ecb = name_of("The European Central Bank");
         assert_eq!(ecb, ("European Central Bank".into(), NameKind::Org));

@@ -243,8 +243,67 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
         match role {
             Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
-            _ => self.voiced_org(from, to).unwrap_or(Source::Anonymous),
+            _ => self
+                .voiced_org(from, to)
+                .or_else(|| definite.then(|| self.org_referred_to(from, to)).flatten())
+                .unwrap_or(Source::Anonymous),
         }
+    }
+
+    /// The organisation a definite description without a name refers to:
+    /// "the statement said", "the release said" -> whoever last spoke as
+    /// a subject ("NHS England said in a statement"); "the department said" -> the last one
+    /// whose name holds the word ("Department for Education"). Only in the
+    /// description's paragraph and the two before.
+    fn org_referred_to(&self, from: usize, to: usize) -> Option<Source> {
+        let head = to.checked_sub(1).filter(|&h| h == from + 1)?;
+        let word = self.word(head);
+        let para = self.doc.para_of[from];
+        let near = |m: &&Mention| {
+            m.kind != NameKind::Role
+                && m.last < from
+                && self.doc.para_of[m.last] + 2 >= para
+                && (m.words >= 2 || self.names_alone(m))
+        };
+        let named =
+            |m: &&Mention| (m.first..=m.last).any(|j| self.word(j).eq_ignore_ascii_case(word));
+        let found = if matches!(word, "statement" | "release" | "communique") {
+            let issued = |m: &&Mention| m.subject && !m.possessive && self.issued(m, word);
+            self.mentions.iter().rev().filter(near).find(issued)
+        } else if lexicon::is_org_word(&capitalised(word)) {
+            let org = |m: &&Mention| m.kind == NameKind::Org;
+            self.mentions
+                .iter()
+                .rev()
+                .filter(near)
+                .filter(org)
+                .find(named)
+        } else {
+            None
+        }?;
+        let index = self.mention_at[found.first]?;
+        Some(Source::Mention(index))
+    }
+
+    /// True when the one-word mention `m` surely names someone: an
+    /// organisation or an acronym, not a generic organisation word
+    /// ("Group", "Airlines") or a capitalised word opening a sentence
+    /// ("Management", "Lower").
+    fn names_alone(&self, m: &Mention) -> bool {
+        let w = self.word(m.first);
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        (m.kind == NameKind::Org || acronym) && !lexicon::is_org_word(w)
+    }
+
+    /// True when `word` ("statement") is written within a few words of
+    /// mention `m`, in its sentence: "NHS England said in a statement",
+    /// "In a statement, the union said" (not "Spain will ask for aid …,
+    /// the ministers said in a statement").
+    fn issued(&self, m: &Mention, word: &str) -> bool {
+        let sent = self.doc.sent_of[m.first];
+        let lo = m.first.saturating_sub(6);
+        let hi = (m.last + 7).min(self.doc.tokens.len());
+        (lo..hi).any(|j| self.doc.sent_of[j] == sent && self.word(j) == word)
     }
 
     /// The organisation named in a description whose head is its voice: a
@@ -367,6 +426,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 }
 
+/// `word` with its first letter in capitals ("department" -> "Department").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// "24-year-old", "57-year-old": a person described by age.
 fn is_age(w: &str) -> bool {
     w.strip_suffix("-year-old")
@@ -388,6 +455,24 @@ mod tests {
                     for me, I won’t lie,’ the 24-year-old said.";
         assert_eq!(extract(body)[0].speaker, None, "no person named");
         assert!(super::is_age("57-year-old") && !super::is_age("year-old"));
+    }
+
+    #[test]
+    fn the_department_or_the_statement_is_the_organisation_named_before() {
+        let speaker = |body: &str| extract(body)[0].speaker.clone();
+        let body = "The Department for Education said it was determined to act.\n\n\
+                    “We are extending free school meals to every child,” the department said.";
+        assert_eq!(speaker(body).as_deref(), Some("Department for Education"));
+        let body = "NHS England said in a statement that staff had worked hard.\n\n\
+                    “Referrals were at their highest ever level in April,” the statement said.";
+        assert_eq!(speaker(body).as_deref(), Some("NHS England"));
+        // A statement nobody named was said to issue, a department not named.
+        let body = "Spain will ask for aid soon, the finance ministers said in a statement.\n\n\
+                    “The assistance will be provided from the rescue fund,” the statement said.";
+        assert_eq!(speaker(body), None);
+        let body = "Officials met on Monday.\n\n“We are extending free school meals to every \
+                    child,” the department said.";
+        assert_eq!(speaker(body), None);
         assert!(!super::is_age("five-year-old") && !super::is_age("2024-year-old"));
     }
 }
