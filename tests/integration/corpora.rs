@@ -79,7 +79,20 @@ fn polnear_dev_end_to_end_f1_does_not_regress() {
 
 #[test]
 fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
-    let Some(shared) = shared("the sample-corpus quote score") else {
+    scores_at_least("sample-corpus", "tests/fixtures/sample-gold.jsonl", SAMPLE_E2E_FLOOR);
+}
+
+#[test]
+fn written_wire_british_and_business_articles_do_not_regress() {
+    let dir = "tests/fixtures/written/clippings";
+    scores_at_least(dir, "tests/fixtures/written-gold.jsonl", WRITTEN_E2E_FLOOR);
+}
+
+/// Runs `morgue parse --json` over the project's folder `dir` and asserts
+/// that the scorer of ../shared gives at least `floor` end-to-end F1
+/// against `gold` (skipped without ../shared).
+fn scores_at_least(dir: &str, gold: &str, floor: f64) {
+    let Some(shared) = shared(&format!("the quote score of {dir}")) else {
         return;
     };
     let env = TestEnv::new();
@@ -87,26 +100,31 @@ fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
     let out = env
         .cmd()
         .current_dir(&root)
-        .args(["parse", "--json", "sample-corpus"])
+        .args(["parse", "--json", dir])
         .output()
         .unwrap();
     let pred = env.dir.path().join("pred.ndjson");
     std::fs::write(&pred, &out.stdout).unwrap();
     let score = Command::new(shared.join("tools/quote-score"))
-        .arg(root.join("tests/fixtures/sample-gold.jsonl"))
+        .arg(root.join(gold))
         .arg(&pred)
-        .args(["--fail-under-f1", &format!("{SAMPLE_E2E_FLOOR}")])
+        .args(["--fail-under-f1", &format!("{floor}")])
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&score.stdout);
     assert!(
         score.status.success(),
-        "end-to-end F1 fell below {SAMPLE_E2E_FLOOR}: {report}"
+        "{dir}: end-to-end F1 fell below {floor}: {report}"
     );
 }
 
 /// The end-to-end F1 reached on the sample corpus (speakers as full names), minus 0.01.
 pub const SAMPLE_E2E_FLOOR: f64 = 0.972;
+
+/// The end-to-end F1 reached on the written articles of
+/// `tests/fixtures/written` (wire, British and business styles, speakers as
+/// full names), minus 0.01.
+pub const WRITTEN_E2E_FLOOR: f64 = 0.942;
 
 /// The end-to-end F1 reached on polnear-dev, minus 0.01.
 pub const POLNEAR_E2E_FLOOR: f64 = 0.951;
