@@ -80,33 +80,34 @@ impl<'x, 'a> Speakers<'x, 'a> {
     /// unresolvable ones; a "he" or "she" with no name near goes to the
     /// person the last one stood for (`chain`, updated).
     fn resolve_in(&self, source: Source, chain: &mut Chain) -> Option<String> {
-        let e = match source {
-            Source::Mention(m) => Some(self.mentions.get(m)?.entity),
+        let (e, at) = match source {
+            Source::Mention(m) => {
+                let m = self.mentions.get(m)?;
+                (Some(m.entity), m.last)
+            }
             Source::Pronoun(p, tok) => return self.pronoun(p, tok, chain),
-            Source::Role(role, tok) => self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.last < tok)
-                .find(|m| {
-                    self.entities
-                        .list
-                        .get(m.entity)
-                        .is_some_and(|e| e.roles.contains(&role))
-                })
-                .map(|m| m.entity),
-            Source::Anonymous => None,
+            Source::Role(role, tok) => (self.with_role(role, tok), tok),
+            Source::Anonymous => (None, 0),
         };
-        let at = match source {
-            Source::Mention(m) => self.mentions.get(m).map_or(0, |m| m.last),
-            Source::Role(_, tok) => tok,
-            _ => 0,
-        };
-        chain.spoke(
-            e.and_then(|e| self.entities.list.get(e).map(|x| (e, x.gender))),
-            at,
-        );
+        let gender = |e: usize| self.entities.list.get(e).map(|x| (e, x.gender));
+        chain.spoke(e.and_then(gender), at);
         self.entities.speaker(e?)
+    }
+
+    /// The entity of the last mention before token `tok` given `role`.
+    fn with_role(&self, role: &str, tok: usize) -> Option<usize> {
+        let m = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.last < tok)
+            .find(|m| {
+                self.entities
+                    .list
+                    .get(m.entity)
+                    .is_some_and(|e| e.roles.contains(&role))
+            })?;
+        Some(m.entity)
     }
 
     /// The person a "he" or "she" at token `tok` stands for: a name near
@@ -129,13 +130,9 @@ impl<'x, 'a> Speakers<'x, 'a> {
     fn chained(&self, e: usize, at: usize, tok: usize, p: Pronoun) -> Option<usize> {
         let doc = self.doc;
         let paragraphs = doc.para_of.get(tok)?.checked_sub(*doc.para_of.get(at)?)?;
-        let other = match p {
-            Pronoun::He => Gender::Female,
-            _ => Gender::Male,
-        };
-        let gender = match p {
-            Pronoun::He => Gender::Male,
-            _ => Gender::Female,
+        let (gender, other) = match p {
+            Pronoun::He => (Gender::Male, Gender::Female),
+            _ => (Gender::Female, Gender::Male),
         };
         if self.entities.list.get(e)?.gender != Some(gender) {
             // Only a person known to be a man or a woman is followed: a

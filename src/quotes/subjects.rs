@@ -118,8 +118,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
     pub(super) fn appositive_head(&self, lo: usize, t: usize) -> Option<Source> {
         let mut start = lo;
         let mut first = None;
-        let commas: Vec<usize> = (lo..t).filter(|&j| self.doc.is_punct(j, ",")).collect();
-        for (i, &c) in commas.iter().enumerate() {
+        let mut commas = (lo..t).filter(|&j| self.doc.is_punct(j, ",")).peekable();
+        while let Some(c) = commas.next() {
             if self.is_adverbial(start, c) {
                 // "In Birmingham, where …, its chief executive, Jonathan
                 // Brereton, said": a phrase set before the subject.
@@ -130,7 +130,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 Some(Source::Anonymous) | None => first = first.or(Some(Source::Anonymous)),
                 // "The Chancellor, Rachel Reeves, said", "A spokesman, John
                 // Smith, said": the person named in apposition.
-                Some(Source::Role(..)) if self.named_alone(c + 1, commas.get(i + 1)) => {
+                Some(Source::Role(..)) if self.named_alone(c + 1, commas.peek()) => {
                     return Some(Source::Mention(self.mention_at[c + 1]?));
                 }
                 found => return found,
@@ -250,11 +250,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
     }
 
-    /// The organisation a definite description without a name refers to:
-    /// "the statement said", "the release said" -> whoever last spoke as
-    /// a subject ("NHS England said in a statement"); "the department said" -> the last one
-    /// whose name holds the word ("Department for Education"). Only in the
-    /// description's paragraph and the two before.
+    /// Who a definite description without a name refers to: "the
+    /// statement said", "the release said" -> the subject said to issue
+    /// one ("NHS England said in a statement"); "the department said" ->
+    /// the last organisation whose name holds the word ("Department for
+    /// Education"). Only in the description's paragraph and the two before.
     fn org_referred_to(&self, from: usize, to: usize) -> Option<Source> {
         let head = to.checked_sub(1).filter(|&h| h == from + 1)?;
         let word = self.word(head);

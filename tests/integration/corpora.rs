@@ -79,7 +79,11 @@ fn polnear_dev_end_to_end_f1_does_not_regress() {
 
 #[test]
 fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
-    scores_at_least("sample-corpus", "tests/fixtures/sample-gold.jsonl", SAMPLE_E2E_FLOOR);
+    scores_at_least(
+        "sample-corpus",
+        "tests/fixtures/sample-gold.jsonl",
+        SAMPLE_E2E_FLOOR,
+    );
 }
 
 #[test]
