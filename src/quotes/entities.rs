@@ -80,6 +80,10 @@ impl<'a> Entities<'a> {
             let full = m.words >= 2 && m.kind == NameKind::Person;
             if full || m.kind == NameKind::Org {
                 m.entity = table.add_full(doc, m);
+            } else if let Some(e) = table.spelled_out(doc, m) {
+                // "the Pakistan Meteorological Department (PMD) … the PMD
+                // said": an acronym the name lists do not know.
+                m.entity = e;
             }
         }
         let mut last_seen = vec![0usize; table.list.len()];
@@ -99,6 +103,18 @@ impl<'a> Entities<'a> {
             table.absorb(m);
         }
         table
+    }
+
+    /// The organisation named in full before whose initials mention `m`
+    /// is, when `m` is one word in capitals of unknown kind.
+    fn spelled_out(&self, doc: &Doc<'a>, m: &Mention) -> Option<usize> {
+        let word = doc.text(m.first);
+        if m.kind != NameKind::Unknown || m.words != 1 || !is_acronym(word) {
+            return None;
+        }
+        self.list
+            .iter()
+            .position(|e| e.kind == NameKind::Org && e.words >= 2 && initials(&e.name) == word)
     }
 
     fn add_full(&mut self, doc: &Doc<'a>, m: &Mention) -> usize {
@@ -317,6 +333,19 @@ mod tests {
     fn acronyms_link_to_organisations() {
         let names = entity_names("The European Central Bank met. The ECB said no.");
         assert_eq!(names, ["European Central Bank", "European Central Bank"]);
+        // An acronym the name lists do not know, given in parentheses.
+        let body =
+            "The Pakistan Meteorological Department (PMD) warned of rain. The PMD said more.";
+        let names = entity_names(body);
+        assert!(
+            names
+                .iter()
+                .all(|n| n == "Pakistan Meteorological Department"),
+            "{names:?}"
+        );
+        // Not one whose initials differ.
+        let names = entity_names("The Pakistan Meteorological Department met. The PTA said no.");
+        assert_eq!(names[1], "PTA");
     }
 
     #[test]
