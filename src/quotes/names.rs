@@ -157,8 +157,12 @@ fn title_end(rest: &[Word]) -> Option<usize> {
     if last_title.is_some() || rest.len() < 3 {
         return last_title;
     }
+    // Initials before the forename are the name's own ("V. V. Lakshmi
+    // Narayana").
+    let initial = |w: &Word| w.text.trim_end_matches('.').chars().count() == 1;
     (1..rest.len() - 1)
         .find(|&f| rest[f].info.forename.is_some())
+        .filter(|&f| !rest[..f].iter().any(initial))
         .map(|f| f - 1)
 }
 
@@ -275,6 +279,15 @@ mod tests {
         let words: Vec<&str> = text.split(' ').collect();
         let n = analyse(&words).expect("a name");
         (words[n.first..n.end].join(" "), n.kind)
+    }
+
+    #[test]
+    fn initials_before_a_known_forename_stay() {
+        assert_eq!(
+            name_of("V. V. Lakshmi Narayana").0,
+            "V. V. Lakshmi Narayana"
+        );
+        assert_eq!(name_of("Exchequer Nigel Lawson").0, "Nigel Lawson");
     }
 
     #[test]

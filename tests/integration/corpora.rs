@@ -87,7 +87,7 @@ fn sample_corpus_quotes_and_full_name_speakers_do_not_regress() {
 }
 
 #[test]
-fn written_wire_british_and_business_articles_do_not_regress() {
+fn written_articles_in_six_styles_do_not_regress() {
     let dir = "tests/fixtures/written/clippings";
     scores_at_least(dir, "tests/fixtures/written-gold.jsonl", WRITTEN_E2E_FLOOR);
 }
@@ -126,9 +126,8 @@ fn scores_at_least(dir: &str, gold: &str, floor: f64) {
 pub const SAMPLE_E2E_FLOOR: f64 = 0.972;
 
 /// The end-to-end F1 reached on the written articles of
-/// `tests/fixtures/written` (wire, British and business styles, speakers as
-/// full names), minus 0.01.
-pub const WRITTEN_E2E_FLOOR: f64 = 0.942;
+/// `tests/fixtures/written` (six styles, speakers as full names), minus 0.01.
+pub const WRITTEN_E2E_FLOOR: f64 = 0.908;
 
 /// The end-to-end F1 reached on polnear-dev, minus 0.01.
 pub const POLNEAR_E2E_FLOOR: f64 = 0.951;
