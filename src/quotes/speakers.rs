@@ -213,6 +213,22 @@ mod tests {
     }
 
     #[test]
+    fn a_forename_of_the_wider_lists_gives_the_chain_its_gender() {
+        // "Leonor" was unknown to the name lists: with a man of her family
+        // named between, her "she says" had no speaker.
+        let body = "Then Leonor Amaral, 74, walks in from the kitchen.\n\n\
+            “People think fado is about sadness,” Amaral tells me. “It is not.”\n\n\
+            In the 1970s, Amaral was one of the best-known voices of the Alfama. She \
+            recorded three albums. They are out of print.\n\n\
+            Then, in 2017, she stopped. Her husband, the guitarist Fernando Amaral, had \
+            died. The tavern closed. The street changed.\n\n\
+            “I would walk down my own street and not know a single face,” she says.";
+        let got = speakers(body);
+        let leonor = Some("Leonor Amaral".to_string());
+        assert_eq!(got, [leonor.clone(), leonor.clone(), leonor], "{got:?}");
+    }
+
+    #[test]
     fn an_unnamed_or_other_speaker_breaks_the_chain() {
         let body = PROFILE.replace(
             "Two winters ago",
