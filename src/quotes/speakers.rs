@@ -130,21 +130,26 @@ impl<'x, 'a> Speakers<'x, 'a> {
     fn chained(&self, e: usize, at: usize, tok: usize, p: Pronoun) -> Option<usize> {
         let doc = self.doc;
         let paragraphs = doc.para_of.get(tok)?.checked_sub(*doc.para_of.get(at)?)?;
-        let (gender, other) = match p {
-            Pronoun::He => (Gender::Male, Gender::Female),
-            _ => (Gender::Female, Gender::Male),
+        let gender = match p {
+            Pronoun::He => Gender::Male,
+            _ => Gender::Female,
         };
         if self.entities.list.get(e)?.gender != Some(gender) {
             // Only a person known to be a man or a woman is followed: a
             // pronoun given by salience alone may have gone astray.
             return None;
         }
+        // A rival: a person of that gender, or of none known who is the
+        // subject of a clause ("the streets of the Alfama" is no rival).
         let rival = self
             .mentions
             .iter()
             .filter(|m| m.first > at && m.last < tok && m.entity != e)
-            .filter_map(|m| self.entities.list.get(m.entity))
-            .any(|x| x.kind == NameKind::Person && x.gender != Some(other));
+            .filter_map(|m| Some((m, self.entities.list.get(m.entity)?)))
+            .any(|(m, x)| {
+                x.kind == NameKind::Person
+                    && (x.gender == Some(gender) || x.gender.is_none() && m.subject)
+            });
         (paragraphs <= CHAIN_PARAGRAPHS && !rival).then_some(e)
     }
 
