@@ -248,4 +248,16 @@ mod tests {
         );
         assert_eq!(speakers(&body)[1], None, "another woman named in between");
     }
+
+    #[test]
+    fn a_name_of_unknown_gender_that_is_no_subject_does_not_break_the_chain() {
+        let body = PROFILE.replace(
+            "She grew up in Laredo.",
+            "She grew up in the streets below the castle of Almada Velho.",
+        );
+        let montoya = Some("Graciela Montoya".to_string());
+        assert_eq!(speakers(&body), [montoya.clone(), montoya]);
+        let body = PROFILE.replace("She grew up", "Kit Marlowe visits often. She grew up");
+        assert_eq!(speakers(&body)[1], None, "a subject of unknown gender");
+    }
 }
