@@ -6,7 +6,7 @@
 
 use super::doc::Doc;
 use super::lexicon;
-use super::mentions::Mention;
+use super::mentions::{possessive, Mention};
 use super::names::NameKind;
 use super::tokens::Kind;
 use super::wordclass::is_clause_word;
@@ -85,8 +85,7 @@ fn is_determiner_like(w: &str) -> bool {
     matches!(
         w,
         "the" | "The" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"
-    ) || w.ends_with("'s")
-        || w.ends_with("’s")
+    ) || possessive(w).is_some()
 }
 
 /// The role a word names, capitalised as a title ("Chancellor") or not

@@ -109,12 +109,21 @@ impl<'a> Entities<'a> {
     /// is, when `m` is one word in capitals of unknown kind.
     fn spelled_out(&self, doc: &Doc<'a>, m: &Mention) -> Option<usize> {
         let word = doc.text(m.first);
-        if m.kind != NameKind::Unknown || m.words != 1 || !is_acronym(word) {
+        if m.kind != NameKind::Unknown || m.words != 1 {
+            return None;
+        }
+        self.org_of_initials(word)
+    }
+
+    /// The organisation whose initials `acronym` is ("ECB" for the
+    /// European Central Bank), when it is one.
+    fn org_of_initials(&self, acronym: &str) -> Option<usize> {
+        if !is_acronym(acronym) {
             return None;
         }
         self.list
             .iter()
-            .position(|e| e.kind == NameKind::Org && e.words >= 2 && initials(&e.name) == word)
+            .position(|e| e.kind == NameKind::Org && initials(&e.name) == acronym)
     }
 
     fn add_full(&mut self, doc: &Doc<'a>, m: &Mention) -> usize {
@@ -131,13 +140,8 @@ impl<'a> Entities<'a> {
                 && (m.kind == NameKind::Org || same_first(e.first, first))
         });
         let found = found.or_else(|| {
-            let acronym = m.kind == NameKind::Org && is_acronym(&name);
-            acronym
-                .then(|| {
-                    self.list
-                        .iter()
-                        .position(|e| e.kind == NameKind::Org && initials(&e.name) == name)
-                })
+            (m.kind == NameKind::Org)
+                .then(|| self.org_of_initials(&name))
                 .flatten()
         });
         let found = found.or_else(|| self.named_by_head(m, &name));

@@ -9,7 +9,7 @@ use super::names::NameKind;
 use super::tokens::{Kind, LOWER_WORD};
 use super::wordclass::{
     is_anonymous_head, is_clause_word, is_determiner, is_passive_auxiliary, is_preposition,
-    is_verb_filler, is_voice_noun,
+    is_verb_filler, is_voice_noun, opens_adverbial,
 };
 
 impl<'d, 'a> Attributor<'d, 'a> {
@@ -147,13 +147,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// before a clause ("In Birmingham", "where waits are longest"), not
     /// its subject ("After the ruling Carla Ferstman", closed by a person).
     fn is_adverbial(&self, start: usize, comma: usize) -> bool {
-        let w = self.word(start).to_ascii_lowercase();
-        let subordinate = is_clause_word(&w) && !matches!(w.as_str(), "and" | "but" | "or" | "so");
         let person = comma
             .checked_sub(1)
             .and_then(|t| self.mention_at[t])
             .is_some_and(|m| self.mentions[m].kind == NameKind::Person);
-        self.doc.is_word(start) && (is_preposition(&w) || subordinate) && !person
+        self.doc.is_word(start) && opens_adverbial(self.word(start)) && !person
     }
 
     /// True when the piece from token `from` to the comma `to` (or to the

@@ -226,6 +226,14 @@ pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
 
+/// A word opening a phrase set before a clause's subject, any case: a
+/// preposition ("In Birmingham,") or a subordinating word ("where …,"),
+/// not a coordinator ("But Steve Radley, …, said").
+pub(crate) fn opens_adverbial(w: &str) -> bool {
+    let coordinator = any_case(&["and", "but", "or", "so"], w);
+    any_case(PREPOSITIONS, w) || is_clause_word(w) && !coordinator
+}
+
 /// "when", "as", "and"… (any case).
 pub(crate) fn is_clause_word(w: &str) -> bool {
     any_case(CLAUSE_WORDS, w)
