@@ -101,11 +101,10 @@ impl Complement {
             totals
         });
         counters.add_counters(totals);
-        let mut spans = Vec::new();
         kind.for_each_batch(
             matched,
             |k, m| k & !m,
-            |docs| ords.for_each_of(docs, &mut spans, |o| counters.sub_each(o)),
+            |docs| ords.for_each_of(docs, |o| counters.sub_each(o)),
         );
         matched.for_each_batch(kind, |m, k| m & !k, |docs| ords.count_into(docs, counters));
     }

@@ -75,6 +75,24 @@ impl ShownCounters {
         self.counts[shown as usize]
     }
 
+    /// Adds one to the counter of shown value `shown`, which must be below
+    /// [`Self::size`].
+    ///
+    /// # Safety
+    /// `shown < self.size()`: the counter and its bit are not checked to
+    /// be there (a sparse query's facets spent a twentieth of their time
+    /// checking).
+    #[inline]
+    pub unsafe fn add_one_unchecked(&mut self, shown: u32) {
+        debug_assert!((shown as usize) < self.counts.len());
+        // SAFETY: `shown` is below `counts.len()` (the caller's promise),
+        // and `added` has a bit for each counter.
+        unsafe {
+            *self.counts.get_unchecked_mut(shown as usize) += 1;
+            *self.added.get_unchecked_mut(shown as usize / 64) |= 1 << (shown % 64);
+        }
+    }
+
     /// Adds one to each of `shown`.
     #[cfg(test)]
     pub fn add_each(&mut self, shown: &[u32]) {
@@ -304,14 +322,11 @@ impl FacetValues {
 
     /// Each document's shown value numbers, segment by segment.
     pub fn flat_ords(&self, searcher: &Searcher, field: &str) -> Result<SegmentDocOrds> {
-        let mut all = DocOrds::build_all(searcher, field)?;
-        for (segment, flat) in all.iter_mut().enumerate() {
-            if let Some(flat) = flat {
-                // Every ordinal of the segment is numbered (the table was
-                // made for these segments), so the 0 is never used.
-                flat.map(|ord| self.table.number(segment, u64::from(ord)).unwrap_or(0));
-            }
-        }
+        // Every ordinal of a segment is numbered (the table was made for
+        // these segments), so the 0 is never used.
+        let number = |segment, ord| self.table.number(segment, u64::from(ord)).unwrap_or(0);
+        let bound = self.table.len() as u32;
+        let all = DocOrds::build_all(searcher, field, bound, number)?;
         Ok(std::sync::Arc::new(all))
     }
 
