@@ -297,3 +297,29 @@ fn who_is_quoted_as_saying_is_the_speaker() {
         "\"Our capital ratio is strong,\" the FT quoted one finance director as saying.";
     assert_eq!(speakers(anonymous), [None]);
 }
+
+#[test]
+fn a_titles_office_is_no_part_of_the_speakers_name() {
+    // "Under Secretary for International Affairs X said" gave "for
+    // International Affairs X" (206 quotes of Reuters 2006-2013, with the
+    // "Undersecretary X" the title list lacked); "Secretary of Commerce X
+    // said" gave the role alone (Reuters 1987).
+    assert_credits(
+        "The talks went well",
+        &[
+            (
+                "said Under Secretary for International Affairs Marta Lindqvist.",
+                "Marta Lindqvist",
+            ),
+            (
+                "said Treasury Undersecretary Marta Lindqvist.",
+                "Marta Lindqvist",
+            ),
+            ("said Secretary of Commerce Walter Brandt.", "Walter Brandt"),
+            (
+                "said Vice President for European Sales Walter Brandt.",
+                "Walter Brandt",
+            ),
+        ],
+    );
+}

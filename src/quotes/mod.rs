@@ -21,6 +21,7 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod names;
+mod offices;
 mod packed;
 mod paragraphs;
 mod pronouns;

@@ -4,6 +4,7 @@
 
 use super::gender::Gender;
 use super::lexicon;
+use super::offices;
 use super::wordinfo::{self, WordInfo};
 
 /// What a capitalised name refers to.
@@ -42,8 +43,8 @@ pub(crate) struct Name {
 /// One word of a run with what the word lists say about it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Word<'w> {
-    text: &'w str,
-    info: WordInfo,
+    pub(super) text: &'w str,
+    pub(super) info: WordInfo,
 }
 
 impl<'w> Word<'w> {
@@ -56,7 +57,7 @@ impl<'w> Word<'w> {
     }
 }
 
-fn is_title_zone_word(w: &Word) -> bool {
+pub(super) fn is_title_zone_word(w: &Word) -> bool {
     w.info.title.is_some() || w.info.place || w.info.org || w.text == "of" || w.text == "the"
 }
 
@@ -97,6 +98,7 @@ pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
         // "Mr. King", "Sen. Chief": the last title-like word is the surname.
         first -= 1;
     }
+    let first = offices::past_office(words, first);
     let end = (words[first..].iter().enumerate())
         .position(|(k, w)| w.text == "of" || (k > 0 && ends_name(w.text)))
         .map_or(words.len(), |at| first + at);
@@ -148,11 +150,22 @@ fn title_end(rest: &[Word]) -> Option<usize> {
         }
         j += 1;
     }
-    if rest[0].info.forename.is_some() {
+    let office =
+        j > 0 && rest[j - 1].info.title.is_some() && rest.get(j).is_some_and(|w| w.text == "for");
+    if rest[0].info.forename.is_some() || office {
+        // An office after "for" is read by `past_office`.
         return last_title;
     }
     if let Some(later) = later_title(rest, j) {
         return Some(later);
+    }
+    let named_after = rest.len() >= j + 2 || rest.get(j).is_some_and(|w| w.info.forename.is_some());
+    let of = |t: usize| rest.get(t + 1).is_some_and(|w| w.text == "of");
+    if named_after && last_title.is_some_and(of) {
+        // The title's complement runs to the zone's end at least ("Secretary
+        // of Commerce Malcolm Baldrige", "Governor of the Bank of England
+        // Mark Carney"; `past_office` reads on), when a name can follow.
+        return Some(j - 1);
     }
     if last_title.is_some() || rest.len() < 3 {
         return last_title;
