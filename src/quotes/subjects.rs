@@ -216,11 +216,26 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             p = q;
         }
+        if let Some(person) = self.party_member(mention) {
+            return person;
+        }
         match mention.kind {
             NameKind::Role => self.role_source(mention, t),
             NameKind::Place if self.word(mention.last).ends_with('s') => Source::Anonymous,
             _ => Source::Mention(m),
         }
+    }
+
+    /// "the Nevada Democrat", "the Republican": a politician described by
+    /// party (and state), the person just named, as "the 24-year-old" is.
+    fn party_member(&self, mention: &Mention) -> Option<Source> {
+        let party =
+            mention.words <= 3 && matches!(self.word(mention.last), "Democrat" | "Republican");
+        let definite = mention
+            .lead
+            .checked_sub(1)
+            .is_some_and(|d| self.word(d).eq_ignore_ascii_case("the"));
+        (party && definite).then_some(Source::Pronoun(Pronoun::Person, mention.first))
     }
 
     pub(super) fn role_source(&self, mention: &Mention, t: usize) -> Source {
@@ -362,6 +377,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
             let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
             return self.description(i, end);
         }
+        if let Some(person) = self.party_member(mention) {
+            return person;
+        }
         match mention.kind {
             NameKind::Role => self.role_source(mention, j),
             _ => Source::Mention(m),
@@ -453,6 +471,20 @@ mod tests {
                     for me, I won’t lie,’ the 24-year-old said.";
         assert_eq!(extract(body)[0].speaker, None, "no person named");
         assert!(super::is_age("57-year-old") && !super::is_age("year-old"));
+    }
+
+    #[test]
+    fn a_politician_described_by_party_is_the_person_just_named() {
+        let speaker = |body: &str| extract(body)[0].speaker.clone();
+        let before = "Senate leader Harold Vance backed the bill on Monday.\n\n\
+                      “We will pass it this week,” the Nevada Democrat said.";
+        assert_eq!(speaker(before).as_deref(), Some("Harold Vance"));
+        let after = "Harold Vance backed the bill on Monday.\n\n\
+                     “We will pass it this week,” said the Republican.";
+        assert_eq!(speaker(after).as_deref(), Some("Harold Vance"));
+        let group = "Harold Vance backed the bill on Monday.\n\n\
+                     “We will pass it this week,” the Democrats said.";
+        assert_ne!(speaker(group).as_deref(), Some("Democrats"));
     }
 
     #[test]
