@@ -320,6 +320,44 @@ fn a_titles_office_is_no_part_of_the_speakers_name() {
                 "said Vice President for European Sales Walter Brandt.",
                 "Walter Brandt",
             ),
+            // "of the" inside the run (Reuters 2006-2013: 21 quotes to none).
+            (
+                "said Comptroller of the Currency Walter Brandt.",
+                "Walter Brandt",
+            ),
+            (
+                "said U.K. Chancellor of the Exchequer Walter Brandt.",
+                "Walter Brandt",
+            ),
+            (
+                "said White House Chief of Staff Walter Brandt.",
+                "Walter Brandt",
+            ),
         ],
+    );
+}
+
+#[test]
+fn an_agency_named_with_and_is_one_name() {
+    // "the Securities and Exchange Commission said" gave "Exchange
+    // Commission" (63 quotes of Reuters 2006-2013), "Food and Drug
+    // Administration" "Drug Administration".
+    assert_credits(
+        "The filing was late",
+        &[
+            (
+                "the Securities and Exchange Commission said.",
+                "Securities and Exchange Commission",
+            ),
+            (
+                "the Food and Drug Administration said.",
+                "Food and Drug Administration",
+            ),
+        ],
+    );
+    let body = "\"The merger talks are over,\" Ford and General Motors said.";
+    assert_ne!(
+        speakers(body),
+        [Some("Ford and General Motors".to_string())]
     );
 }

@@ -165,13 +165,20 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         let next = k + 1;
         let w = doc.text(next);
         let prev = doc.text(j);
+        if title_of_the(doc, j, next) {
+            // "Comptroller of the Currency John Dugan": "of the" inside.
+            words.extend([next, next + 1]);
+            j = next + 1;
+            continue;
+        }
         let joins = is_name_word(doc, next)
             || (lexicon::is_particle(w)
                 && (is_name_word(doc, next + 1)
                     || (lexicon::is_particle(doc.text(next + 1)) && is_name_word(doc, next + 2))))
             || (matches!(w, "of" | "for")
                 && is_name_word(doc, next + 1)
-                && (lexicon::title(prev).is_some() || lexicon::is_org_word(prev)));
+                && (lexicon::title(prev).is_some() || lexicon::is_org_word(prev)))
+            || (w == "and" && words.len() == 1 && public_body_after(doc, next + 1));
         if !joins {
             break;
         }
@@ -179,6 +186,44 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         j = next;
     }
     j + 1 + usize::from(doc.is_punct(j + 1, "."))
+}
+
+/// True when a title at `j` is followed by "of the" (token `next` on) and
+/// name words holding a known forename, in one stretch of text: the office
+/// and the person ("Comptroller of the Currency John Dugan", "Governor of
+/// the Bank of England Mark Carney"); without a person ("Chief Executive
+/// of the Options Group"), the title stands alone.
+fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
+    let named = (next + 2..next + 8)
+        .take_while(|&w| is_name_word(doc, w) && doc.adjacent(w - 1))
+        .any(|w| wordinfo::info(doc.text(w)).forename.is_some());
+    doc.text(next) == "of"
+        && doc.text(next + 1) == "the"
+        && doc.adjacent(next)
+        && lexicon::title(doc.text(j)).is_some()
+        && named
+}
+
+/// True when the name words from `from` end, within three, in a public
+/// body's word after one at least, so that the one word before "and" opens
+/// the body's name: "Securities and Exchange Commission", "Food and Drug
+/// Administration" (not "Ford and General Motors": a company's word).
+fn public_body_after(doc: &Doc, from: usize) -> bool {
+    let body = |w: usize| {
+        matches!(
+            doc.text(w),
+            "Commission"
+                | "Administration"
+                | "Agency"
+                | "Authority"
+                | "Board"
+                | "Bureau"
+                | "Office"
+        )
+    };
+    (from + 1..from + 3)
+        .take_while(|&w| is_name_word(doc, w) && is_name_word(doc, w - 1))
+        .any(body)
 }
 
 /// True when word `k` ends in a plural's apostrophe that an organisation's

@@ -19,12 +19,15 @@ use super::names::{is_title_zone_word, Word};
 pub(super) fn past_office(words: &[Word], first: usize) -> usize {
     let n = words.len();
     let after_title = first > 0 && words[first - 1].info.title.is_some();
-    let (office, last_two) = if after_title && words.get(first).is_some_and(|w| w.text == "for") {
-        (first + 1, true)
-    } else if let Some(of) = title_of(words, first) {
-        (of + 1, false)
-    } else {
-        return first;
+    let (office, last_two) = match words.get(first).map(|w| w.text) {
+        Some("for") if after_title => (first + 1, true),
+        // "U.K. Chancellor of the Exchequer Nigel Lawson": the title found
+        // after a word the lists do not know.
+        Some("of") if after_title => (first + 1, false),
+        _ => match title_of(words, first) {
+            Some(of) => (of + 1, false),
+            None => return first,
+        },
     };
     let start = (office + 1..n.saturating_sub(1))
         .find(|&f| words[f].info.forename.is_some())
@@ -81,6 +84,12 @@ mod tests {
             name_of(house).0,
             "Nancy Pelosi",
             "a later title still ends the office"
+        );
+        let first = "U.K. Chancellor of the Exchequer Nigel Lawson";
+        assert_eq!(
+            name_of(first).0,
+            "Nigel Lawson",
+            "after a word the lists lack"
         );
         let unknown = "President of Petroleos de Venezuela";
         assert_eq!(

@@ -57,6 +57,32 @@ fn builtin_aliases_merge_transliterations() {
     );
 }
 
+#[test]
+fn builtin_aliases_merge_an_agency_and_its_initials() {
+    let env = TestEnv::new();
+    let a = "WASHINGTON (Reuters) - \"The rule protects small investors,\" the Securities and Exchange Commission said on Monday.";
+    let b = "NEW YORK (AP) — \"We will review every filing,\" the SEC said on Tuesday.";
+    write_clips(
+        &env,
+        &[
+            ("a.txt", "2025-12-01", "Reuters", "Regulator backs rule", a),
+            (
+                "b.txt",
+                "2025-12-02",
+                "AP",
+                "Regulator to review filings",
+                b,
+            ),
+        ],
+    );
+    env.index_ok();
+    assert_eq!(
+        speaker_counts(&env),
+        vec![("Securities and Exchange Commission".to_string(), 2)]
+    );
+    assert_eq!(env.search(&["--quotes", "--speaker", "sec"])["total"], 2);
+}
+
 /// Two quotes of one person: by full name in one clipping, by surname alone
 /// in the other.
 fn rubio_env() -> TestEnv {
