@@ -68,6 +68,14 @@ pub(crate) fn analyse(texts: &[&str]) -> Option<Name> {
     analyse_words(&words)
 }
 
+/// The name proper of a run written as words with spaces, and its kind.
+#[cfg(test)]
+pub(crate) fn name_of(text: &str) -> (String, NameKind) {
+    let words: Vec<&str> = text.split(' ').collect();
+    let n = analyse(&words).expect("a name");
+    (words[n.first..n.end].join(" "), n.kind)
+}
+
 /// Analyses the looked-up words of one capitalised run (possessive already removed).
 pub(crate) fn analyse_words(words: &[Word]) -> Option<Name> {
     if let [only] = words {
@@ -287,12 +295,6 @@ fn classify(name: &[Word], titled: bool) -> NameKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn name_of(text: &str) -> (String, NameKind) {
-        let words: Vec<&str> = text.split(' ').collect();
-        let n = analyse(&words).expect("a name");
-        (words[n.first..n.end].join(" "), n.kind)
-    }
 
     #[test]
     fn initials_before_a_known_forename_stay() {

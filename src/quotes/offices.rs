@@ -60,13 +60,7 @@ fn title_of(words: &[Word], first: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::quotes::names::{analyse, NameKind};
-
-    fn name_of(text: &str) -> (String, NameKind) {
-        let words: Vec<&str> = text.split(' ').collect();
-        let n = analyse(&words).expect("a name");
-        (words[n.first..n.end].join(" "), n.kind)
-    }
+    use crate::quotes::names::{name_of, NameKind};
 
     #[test]
     fn a_titles_office_after_of_is_no_part_of_the_name() {
