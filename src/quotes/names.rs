@@ -333,6 +333,8 @@ mod tests {
             "Malcolm Baldrige"
         );
         assert_eq!(name_of("Exchequer Nigel Lawson").0, "Nigel Lawson");
+        assert_eq!(name_of("CFO Laura Kemp").0, "Laura Kemp");
+        assert_eq!(name_of("CFO").1, NameKind::Role, "the CFO alone");
         assert_eq!(
             name_of("Bank of England Governor Andrew Bailey"),
             ("Andrew Bailey".into(), NameKind::Person)
