@@ -3,6 +3,7 @@
 
 use super::attribution::{Attributor, Source};
 use super::caps::in_reading_case;
+use super::common_words;
 use super::direct::{self, word_count};
 use super::doc::Doc;
 use super::entities::Entities;
@@ -48,7 +49,8 @@ pub fn extract(body: &str) -> Vec<Quote> {
     };
     mark_speakers(&mut found_mentions, &mut entities, &cands, &events);
     pronouns::infer_kinds_and_genders(&doc, &found_mentions, &mut entities, &quoted);
-    let names = Speakers::new(&doc, &found_mentions, &entities).assign(&cands, &events);
+    let mut names = Speakers::new(&doc, &found_mentions, &entities).assign(&cands, &events);
+    common_words::drop_common_words(body, &mut names);
     cands
         .iter()
         .zip(names)

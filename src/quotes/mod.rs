@@ -7,6 +7,7 @@ mod aliases;
 mod appositions;
 mod attribution;
 mod caps;
+mod common_words;
 #[cfg(test)]
 mod corpus_regressions;
 mod direct;
