@@ -2,8 +2,10 @@
 //! of its own, is a label or a sentence's first word rather than a name:
 //! "Corporate bonds: “…”" beside "corporate bonds", "Minutes released on
 //! October 9: “…”" beside "the minutes", "Housing: “…”". Names are not
-//! written in lowercase (a company named by a common word keeps its name
-//! when the article gives it with a company's word, "Target Corp").
+//! written in lowercase: a company named by a common word keeps its name
+//! when the article gives it with a company's word ("Target Corp") or
+//! capitalised mid-sentence ("a deal with Orange"), and an article a
+//! converter lowered whole keeps all its names.
 
 use super::lexicon;
 use super::wordinfo;
