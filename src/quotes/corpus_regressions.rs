@@ -355,6 +355,15 @@ fn an_agency_named_with_and_is_one_name() {
             ),
         ],
     );
+    // A body named by what it is for, whose name goes on after "and"
+    // (Reuters 2006-2013: "Development" 20 quotes).
+    assert_credits(
+        "Growth will slow next year",
+        &[(
+            "the Organization for Economic Cooperation and Development said.",
+            "Organization for Economic Cooperation and Development",
+        )],
+    );
     let body = "\"The merger talks are over,\" Ford and General Motors said.";
     assert_ne!(
         speakers(body),

@@ -178,7 +178,8 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
             || (matches!(w, "of" | "for")
                 && is_name_word(doc, next + 1)
                 && (lexicon::title(prev).is_some() || lexicon::is_org_word(prev)))
-            || (w == "and" && words.len() == 1 && public_body_after(doc, next + 1));
+            || (w == "and" && words.len() == 1 && public_body_after(doc, next + 1))
+            || (w == "and" && body_in_progress(doc, words) && ends_body(doc, next + 1));
         if !joins {
             break;
         }
@@ -202,6 +203,33 @@ fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
         && doc.adjacent(next)
         && lexicon::title(doc.text(j)).is_some()
         && named
+}
+
+/// True when the run's words so far name a public body by what it is for
+/// ("Organisation for Economic Cooperation", "Department of Health"), whose
+/// name goes on after "and" ("… and Development", "… and Human Services").
+fn body_in_progress(doc: &Doc, words: &[usize]) -> bool {
+    let head = words.first().map(|&w| doc.text(w));
+    let heads = [
+        "Organisation",
+        "Organization",
+        "Department",
+        "Ministry",
+        "Institute",
+    ];
+    words.len() >= 3
+        && head.is_some_and(|h| heads.contains(&h))
+        && matches!(doc.text(words[1]), "of" | "for")
+        && !words.iter().any(|&w| doc.text(w) == "and")
+}
+
+/// True when the name words from `from` (at most three) end in a word
+/// that closes such a body's name: "Development", "Services" ("Housing and
+/// Urban Development", "Health and Human Services").
+fn ends_body(doc: &Doc, from: usize) -> bool {
+    (from..from + 3)
+        .take_while(|&w| is_name_word(doc, w))
+        .any(|w| matches!(doc.text(w), "Development" | "Services"))
 }
 
 /// True when the name words from `from` end, within three, in a public
