@@ -334,6 +334,10 @@ mod tests {
         );
         assert_eq!(name_of("Exchequer Nigel Lawson").0, "Nigel Lawson");
         assert_eq!(name_of("CFO Laura Kemp").0, "Laura Kemp");
+        assert_eq!(name_of("Chief Economist Laura Kemp").0, "Laura Kemp");
+        assert_eq!(name_of("Equity Strategist Laura Kemp").0, "Laura Kemp");
+        let unit = name_of("Economist Intelligence Unit");
+        assert_eq!(unit, ("Economist Intelligence Unit".into(), NameKind::Org));
         assert_eq!(name_of("CFO").1, NameKind::Role, "the CFO alone");
         assert_eq!(
             name_of("Bank of England Governor Andrew Bailey"),
