@@ -195,14 +195,16 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
 /// the Bank of England Mark Carney"); without a person ("Chief Executive
 /// of the Options Group"), the title stands alone.
 fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
-    let named = (next + 2..next + 8)
-        .take_while(|&w| is_name_word(doc, w) && doc.adjacent(w - 1))
-        .any(|w| wordinfo::info(doc.text(w)).forename.is_some());
+    let named = || {
+        (next + 2..next + 8)
+            .take_while(|&w| is_name_word(doc, w) && doc.adjacent(w - 1))
+            .any(|w| wordinfo::info(doc.text(w)).forename.is_some())
+    };
     doc.text(next) == "of"
         && doc.text(next + 1) == "the"
         && doc.adjacent(next)
         && lexicon::title(doc.text(j)).is_some()
-        && named
+        && named()
 }
 
 /// True when the run's words so far name a public body by what it is for
@@ -227,9 +229,7 @@ fn body_in_progress(doc: &Doc, words: &[usize]) -> bool {
 /// that closes such a body's name: "Development", "Services" ("Housing and
 /// Urban Development", "Health and Human Services").
 fn ends_body(doc: &Doc, from: usize) -> bool {
-    (from..from + 3)
-        .take_while(|&w| is_name_word(doc, w))
-        .any(|w| matches!(doc.text(w), "Development" | "Services"))
+    closes_on(doc, from, 0, |w| matches!(w, "Development" | "Services"))
 }
 
 /// True when the name words from `from` end, within three, in a public
@@ -237,9 +237,9 @@ fn ends_body(doc: &Doc, from: usize) -> bool {
 /// the body's name: "Securities and Exchange Commission", "Food and Drug
 /// Administration" (not "Ford and General Motors": a company's word).
 fn public_body_after(doc: &Doc, from: usize) -> bool {
-    let body = |w: usize| {
+    let body = |w: &str| {
         matches!(
-            doc.text(w),
+            w,
             "Commission"
                 | "Administration"
                 | "Agency"
@@ -249,9 +249,16 @@ fn public_body_after(doc: &Doc, from: usize) -> bool {
                 | "Office"
         )
     };
-    (from + 1..from + 3)
-        .take_while(|&w| is_name_word(doc, w) && is_name_word(doc, w - 1))
-        .any(body)
+    closes_on(doc, from, 1, body)
+}
+
+/// True when one of the name words from `from` (at most three), past the
+/// first `skip`, is a `closing` word.
+fn closes_on(doc: &Doc, from: usize, skip: usize, closing: impl Fn(&str) -> bool) -> bool {
+    (from..from + 3)
+        .take_while(|&w| is_name_word(doc, w))
+        .skip(skip)
+        .any(|w| closing(doc.text(w)))
 }
 
 /// True when word `k` ends in a plural's apostrophe that an organisation's
