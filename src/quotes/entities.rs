@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::doc::Doc;
 use super::gender::{self, Gender};
+use super::initials::{initials, initials_fit, is_acronym};
 use super::lexicon;
 use super::mentions::{owns_its_s, possessive, Mention};
 use super::names::NameKind;
@@ -76,14 +77,20 @@ impl<'a> Entities<'a> {
     /// Groups `mentions` into entities, setting each mention's `entity`.
     pub fn build(doc: &Doc<'a>, mentions: &mut [Mention]) -> Self {
         let mut table = Entities::default();
-        for m in mentions.iter_mut() {
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
             let full = m.words >= 2 && m.kind == NameKind::Person;
-            if full || m.kind == NameKind::Org {
-                m.entity = table.add_full(doc, m);
+            let entity = if full || m.kind == NameKind::Org {
+                Some(table.add_full(doc, m))
             } else if let Some(e) = table.spelled_out(doc, m) {
                 // "the Pakistan Meteorological Department (PMD) … the PMD
                 // said": an acronym the name lists do not know.
-                m.entity = e;
+                Some(e)
+            } else {
+                table.person_initials(doc, &mentions[..i], m)
+            };
+            if let Some(e) = entity {
+                mentions[i].entity = e;
             }
         }
         let mut last_seen = vec![0usize; table.list.len()];
@@ -113,6 +120,36 @@ impl<'a> Entities<'a> {
             return None;
         }
         self.org_of_initials(word)
+    }
+
+    /// The person whose initials one-word mention `m` are, given in
+    /// parentheses just after the person's full name in one of the
+    /// mentions `before` ("K.T. Rama Rao (KTR) … KTR told reporters",
+    /// "Alexandria Ocasio-Cortez (AOC)").
+    fn person_initials(&self, doc: &Doc<'a>, before: &[Mention], m: &Mention) -> Option<usize> {
+        let word = doc.text(m.first);
+        if m.kind != NameKind::Unknown || m.words != 1 || !is_acronym(word) {
+            return None;
+        }
+        // A person the name lists know as one: a forename or title told the
+        // gender, or the name opens on an initial ("K.T. Rama Rao"; not
+        // "European Stability Mechanism (ESM)", three words of no kind).
+        let personal = |p: &Mention| {
+            let first = doc.text(p.first);
+            let initials = first.split_terminator('.').all(|c| c.len() == 1);
+            let cut = first.ends_with('.') || doc.is_punct(p.first + 1, ".");
+            p.gender.is_some() || (initials && cut)
+        };
+        let given = before.iter().rev().find(|p| {
+            p.kind == NameKind::Person
+                && p.words >= 2
+                && doc.is_punct(p.last + 1, "(")
+                && doc.text(p.last + 2) == word
+                && doc.is_punct(p.last + 3, ")")
+                && personal(p)
+                && initials_fit(word, &self.list[p.entity].name)
+        });
+        given.map(|p| p.entity)
     }
 
     /// The organisation whose initials `acronym` is ("ECB" for the
@@ -271,18 +308,6 @@ impl<'a> Entities<'a> {
             .filter(|x| !x.name.is_empty())
             .map(|x| x.name.to_string())
     }
-}
-
-/// "ECB", "IMF": two to six capital letters.
-fn is_acronym(name: &str) -> bool {
-    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// The initials of a name's capitalised words: "European Central Bank" -> "ECB".
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect()
 }
 
 /// Two first words of the same person: equal, or one is the other's initial.

@@ -6,6 +6,7 @@ use super::doc::Doc;
 use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind, Word};
+use super::title_runs::{title_initials, title_of_the};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
 use super::wordclass::{is_clause_opener, is_own_s_verb, is_verb_filler};
 use super::wordinfo;
@@ -160,6 +161,13 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
             continue;
         }
         if !doc.adjacent(k) || !doc.is_word(k + 1) || doc.para_of.get(k + 1) != doc.para_of.get(k) {
+            if title_initials(doc, words, k) {
+                // "Superintendent of Police (SP) Ravi Kumar": over the
+                // title's initials to the person.
+                words.push(k + 4);
+                j = k + 4;
+                continue;
+            }
             break;
         }
         let next = k + 1;
@@ -187,24 +195,6 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         j = next;
     }
     j + 1 + usize::from(doc.is_punct(j + 1, "."))
-}
-
-/// True when a title at `j` is followed by "of the" (token `next` on) and
-/// name words holding a known forename, in one stretch of text: the office
-/// and the person ("Comptroller of the Currency John Dugan", "Governor of
-/// the Bank of England Mark Carney"); without a person ("Chief Executive
-/// of the Options Group"), the title stands alone.
-fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
-    let named = || {
-        (next + 2..next + 8)
-            .take_while(|&w| is_name_word(doc, w) && doc.adjacent(w - 1))
-            .any(|w| wordinfo::info(doc.text(w)).forename.is_some())
-    };
-    doc.text(next) == "of"
-        && doc.text(next + 1) == "the"
-        && doc.adjacent(next)
-        && lexicon::title(doc.text(j)).is_some()
-        && named()
 }
 
 /// True when the run's words so far name a public body by what it is for

@@ -145,7 +145,7 @@ pub(crate) fn resolve(
             None => e.kind == NameKind::Org,
         };
         let dist = sent.saturating_sub(doc.sent_of[m.last]);
-        if !fits || dist > MAX_SENTENCES || is_addressee_or_credit(doc, m) {
+        if !fits || dist > MAX_SENTENCES || is_addressee_or_credit(doc, m) || is_place_in(doc, m) {
             continue;
         }
         let salience = if m.speaker {
@@ -170,7 +170,7 @@ pub(crate) fn resolve(
 fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
     let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
     let addressed = match word(1) {
-        "told" | "tell" | "tells" | "telling" => true,
+        "told" | "tell" | "tells" | "telling" | "showed" | "shows" | "show" | "showing" => true,
         "by" => matches!(
             word(2),
             "seen" | "obtained" | "reviewed" | "polled" | "surveyed" | "interviewed" | "contacted"
@@ -185,6 +185,31 @@ fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
         || (doc.is_punct(m.lead.wrapping_sub(1), "(")
             && doc.is_punct(m.last + 1, ")")
             && ["-", "–", "—"].iter().any(|d| doc.is_punct(m.last + 2, d)))
+}
+
+/// True for a name of one or two words and no title after "in" ("a dealer in Lower
+/// Saxony", "a camp in eastern Chad"): a place the name lists may take for
+/// a person (a forename such as "Chad", two capitalised words), whom a
+/// later "he" or "she" is not.
+fn is_place_in(doc: &Doc, m: &Mention) -> bool {
+    let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
+    let region = matches!(
+        word(1),
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "rural"
+    );
+    // A longer run, or one with a title, is a place and a person ("in
+    // Tokyo Tomas de Hora", "Speaking in Harrogate Mr Kennedy said").
+    let plain = m.words <= 2 && m.lead == m.first && !m.possessive;
+    plain && (word(1) == "in" || (region && word(2) == "in"))
 }
 
 fn opposite(g: Gender) -> Gender {
