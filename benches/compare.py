@@ -150,7 +150,8 @@ def main():
     ap.add_argument("--qruns", type=int, default=20)
     ap.add_argument("--qrounds", type=int, default=3,
                     help="rounds of the query measurements, taking turns (median of the rounds)")
-    ap.add_argument("--fts5", action="store_true", help="also run the SQLite FTS5 baseline (slow)")
+    ap.add_argument("--fts5", action="store_true",
+                    help="also build with the SQLite FTS5 baseline, in the same turns (slow)")
     ap.add_argument("--out", help="scratch folder for indexes (default: a temp dir)")
     args = ap.parse_args()
     if not args.corpus:
@@ -163,17 +164,17 @@ def main():
     subprocess.run(f"find '{args.corpus}' -type f -print0 | xargs -0 cat > /dev/null", shell=True)
     mb = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(args.corpus) for f in fs) / 1e6
 
-    res = index_runs({
+    indexers = {
         "raw-tantivy": ("raw", lambda d: [raw, "index", args.corpus, d]),
         "morgue": ("morgue", lambda d: [morgue, "--index", d, "index", "-q", args.corpus]),
         "morgue --no-quotes": ("morgue-nq", lambda d: [morgue, "--index", d, "index", "-q",
                                                       "--no-quotes", args.corpus]),
-    }, args.reps, args.scratch)
+    }
     if args.fts5:
+        # In the same turns as the others: the machine's speed drifts.
         fts = os.path.join(SHARED, "bench", "fts5.py")
-        res.update(index_runs({"fts5": ("fts5.db", lambda d: [sys.executable, fts, "index",
-                                                              args.corpus, d])},
-                              max(1, args.reps // 3), args.scratch))
+        indexers["fts5"] = ("fts5.db", lambda d: [sys.executable, fts, "index", args.corpus, d])
+    res = index_runs(indexers, args.reps, args.scratch)
 
     base = res["raw-tantivy"]
     print(f"\nCorpus {args.corpus}: {mb:.1f} MB; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
@@ -183,6 +184,9 @@ def main():
         runs = " ".join(f"{w:.1f}" for w in r["runs"])
         print(f"| {name} | {r['wall']:.2f} s | {runs} | {mb / r['wall']:.1f} | {r['rss']:.0f} MB | "
               f"{r['size']:.0f} MB | {r['wall'] / base['wall']:.2f}x | {r['size'] / base['size']:.2f}x |")
+    if "fts5" in res:
+        print(f"\nmorgue builds {res['fts5']['wall'] / res['morgue']['wall']:.2f}x faster than FTS5 "
+              f"in this run ({res['morgue']['wall']:.2f} s against {res['fts5']['wall']:.2f} s)")
 
     midx = res["morgue"]["dest"]
     q = ["--queries", args.queries, "--runs", str(args.qruns)]
