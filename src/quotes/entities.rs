@@ -174,7 +174,8 @@ impl<'a> Entities<'a> {
         let found = self.list.iter().position(|e| {
             e.kind == m.kind
                 && e.key == key
-                && (m.kind == NameKind::Org || same_first(e.first, first))
+                && (m.kind == NameKind::Org
+                    || (same_first(e.first, first) && same_middle(&e.name, &name)))
         });
         let found = found.or_else(|| {
             (m.kind == NameKind::Org)
@@ -319,6 +320,26 @@ fn same_first(a: &str, b: &str) -> bool {
     short.chars().count() == 1 && long.starts_with(short)
 }
 
+/// Two names of three words of the same person by their middle words:
+/// equal, or one is the other's initial ("George W. Bush", "George Walker
+/// Bush", "Charles de Gaulle", "Charles De Gaulle"), or one name has none
+/// or several. "K. Chandrashekar Rao" and
+/// "K.T. Rama Rao" share a surname and an initial, not a person.
+fn same_middle(a: &str, b: &str) -> bool {
+    match (middle_word(a), middle_word(b)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || same_first(x, y),
+        _ => true,
+    }
+}
+
+/// The middle word of a name of three words, without its period.
+fn middle_word(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace().skip(1);
+    let middle = words.next()?;
+    words.next()?;
+    words.next().is_none().then(|| middle.trim_end_matches('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::mentions;
@@ -356,6 +377,25 @@ mod tests {
                 "Bill Clinton"
             ]
         );
+    }
+
+    #[test]
+    fn same_surname_and_initial_different_middle_names_are_two_people() {
+        let names = entity_names(
+            "K. Chandrashekar Rao ruled. K.T. Rama Rao spoke. George W. Bush met \
+             George Walker Bush.",
+        );
+        assert_eq!(
+            names,
+            [
+                "K. Chandrashekar Rao",
+                "K.T. Rama Rao",
+                "George W. Bush",
+                "George W. Bush"
+            ]
+        );
+        let names = entity_names("Charles de Gaulle spoke. Then Charles De Gaulle left.");
+        assert_eq!(names, ["Charles de Gaulle", "Charles de Gaulle"]);
     }
 
     #[test]
