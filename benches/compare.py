@@ -151,7 +151,8 @@ def main():
     ap.add_argument("--qrounds", type=int, default=3,
                     help="rounds of the query measurements, taking turns (median of the rounds)")
     ap.add_argument("--fts5", action="store_true",
-                    help="also build with the SQLite FTS5 baseline, in the same turns (slow)")
+                    help="also build with the SQLite FTS5 baseline and time its queries, in the "
+                         "same turns (slow)")
     ap.add_argument("--out", help="scratch folder for indexes (default: a temp dir)")
     args = ap.parse_args()
     if not args.corpus:
@@ -196,17 +197,27 @@ def main():
         "fetch": [morgue, "--index", midx, "bench", "-n", "10"] + q,
         "facets": [morgue, "--index", midx, "bench", "-n", "0", "--facets", "speaker,dateline"] + q,
     }
+    if "fts5" in res:
+        # Its queries take up to a second: fewer runs, in the same turns.
+        measures["fts5"] = [sys.executable, os.path.join(SHARED, "bench", "fts5.py"), "search",
+                            res["fts5"]["dest"], "--queries", args.queries,
+                            "--runs", str(min(args.qruns, 5))]
     rounds = {name: [] for name in measures}
     for _ in range(args.qrounds):
         for name, cmd in measures.items():
             rounds[name].append(parse_tsv(run_timed(cmd)[2]))
-    raw_rows, m_rows, m_fetch, m_facets = (median_rows(rounds[n]) for n in measures)
-    print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | +top 10 with snippets | +speaker,dateline facets | ratio |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for r, m, mf, mc in zip(raw_rows, m_rows, m_fetch, m_facets):
+    raw_rows, m_rows, m_fetch, m_facets = (median_rows(rounds[n]) for n in list(measures)[:4])
+    fts_rows = median_rows(rounds["fts5"]) if "fts5" in rounds else [None] * len(raw_rows)
+    fts_head = " FTS5 hits | FTS5 | FTS5 / morgue |" if "fts5" in rounds else ""
+    print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | +top 10 with snippets "
+          f"| +speaker,dateline facets | ratio |{fts_head}")
+    print("|---|---|---|---|---|---|---|---|---|---|" + "---|" * fts_head.count("|"))
+    for r, m, mf, mc, f in zip(raw_rows, m_rows, m_fetch, m_facets, fts_rows):
+        fts = (f" {f['hits']} | {f['median']} µs | {f['median'] / max(m['median'], 1):.0f}x |"
+               if f else "")
         print(f"| `{r['q']}` | {'yes' if r['from'] else '-'} | {r['hits']} | {r['median']} µs | {m['hits']} | "
               f"{m['median']} µs | {m['median'] / max(r['median'], 1):.2f}x | {mf['median']} µs | "
-              f"{mc['median']} µs | {mc['median'] / max(r['median'], 1):.2f}x |")
+              f"{mc['median']} µs | {mc['median'] / max(r['median'], 1):.2f}x |{fts}")
     fast_queries(raw, morgue, base["dest"], midx, args.queries, raw_rows, args.scratch)
     ranged = next((r for r in raw_rows if r["from"]), None)
     if ranged:
