@@ -5,32 +5,29 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Searcher};
+use tantivy::{DocAddress, Searcher};
 
-use super::complement::{kind_docs, Complement, COMPLEMENT_FROM};
-use super::date_filter::documents_in_range;
+use super::complement::{Complement, COMPLEMENT_FROM};
 use super::doc_bits::DocBits;
 use super::doc_ords::SegmentDocOrds;
-use super::extras::Extras;
 use super::facet_values::FacetValues;
 use super::facet_values_file::load_facet_values;
 use super::facets::{
-    facet_collector, facet_field_name, named_counts, sum_values, top_values, Flat, SegmentTally,
-    ValueCounts,
+    facet_field_name, named_counts, sum_values, top_values, SegmentTally, ValueCounts,
 };
-use super::histogram::{fold, DayCollector};
 use super::hits::HitMaker;
 use super::parallel::SearchThreads;
-use super::query_builder::{build_query, date_bounds, text_query, SpeakerMatch};
+use super::query_builder::{build_query, text_query, SpeakerMatch};
 use super::renames::{
     compute_renames, load_renames, renamed_into, renames_key, several_word_spellings, RenameMap,
 };
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::text_parser::TextParser;
-use super::{FacetCount, FacetName, SearchRequest, SearchResults, Sort};
+use super::{FacetCount, FacetName, SearchRequest, SearchResults};
+
+mod passes;
 use crate::error::Result;
 use crate::index::{Fields, IndexLocation, MorgueIndex};
 use crate::query::Kind;
@@ -80,15 +77,6 @@ const SPEAKERS_ONE_BY_ONE: usize = 16;
 
 /// The text query alone (for snippets, when there is one) and the whole query.
 type Queries = (Option<Box<dyn Query>>, Box<dyn Query>);
-
-/// A pass's fruits before scores are made uniform: ranked page, count,
-/// facets and histogram.
-type AllFruits<K> = (
-    Vec<(K, DocAddress)>,
-    usize,
-    BTreeMap<String, Vec<FacetCount>>,
-    Option<super::Histogram>,
-);
 
 /// What one collector pass gives.
 struct Pass {
@@ -403,175 +391,5 @@ impl Engine {
         }
         kept.extend(sum_values(extra));
         top_values(kept, limit)
-    }
-
-    fn collect(&self, query: &dyn Query, req: &SearchRequest, fetch: usize) -> Result<Pass> {
-        let top = TopDocs::with_limit(fetch);
-        match req.sort {
-            Sort::Relevance => self.collect_with(query, req, top.order_by_score(), |s| s),
-            Sort::Newest => self.collect_with(
-                query,
-                req,
-                top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-                |_| 0.0,
-            ),
-            Sort::Oldest => self.collect_with(
-                query,
-                req,
-                top.order_by_fast_field::<tantivy::DateTime>("date", Order::Asc),
-                |_| 0.0,
-            ),
-        }
-    }
-
-    fn collect_with<C, K>(
-        &self,
-        query: &dyn Query,
-        req: &SearchRequest,
-        top: C,
-        score: impl Fn(K) -> f32,
-    ) -> Result<Pass>
-    where
-        C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
-        K: Send + Sync + 'static,
-    {
-        let (ranked, total, facets, histogram) = if req.facets.is_empty() && req.histogram.is_none()
-        {
-            // Nothing but a page and a count: a static pair of collectors,
-            // without MultiCollector's two dynamic calls per matching doc.
-            let (ranked, total) = self.threads.search(&self.searcher, query, &(top, Count))?;
-            (ranked, total, BTreeMap::new(), None)
-        } else {
-            self.collect_all(query, req, top)?
-        };
-        let (scores, top) = ranked.into_iter().map(|(k, a)| (score(k), a)).unzip();
-        Ok(Pass {
-            total: total as u64,
-            top,
-            scores,
-            facets,
-            histogram,
-        })
-    }
-
-    /// The documents of the request's date range (estimated from the date
-    /// columns' bounds), or `None` without a range (or when a column cannot
-    /// be read: the search itself then says why).
-    fn range_work(&self, req: &SearchRequest) -> Option<u64> {
-        let (lower, upper) = date_bounds(req)?;
-        documents_in_range(&self.searcher, "date", lower, upper).ok()
-    }
-
-    /// Each document's value numbers of `facet`, decoded on first use.
-    fn facet_ords(&self, facet: FacetName, values: &FacetValues) -> Result<SegmentDocOrds> {
-        let slot = &self.facet_ords[facet as usize];
-        if let Some(flat) = slot.get() {
-            return Ok(flat.clone());
-        }
-        let flat = values.flat_ords(&self.searcher, facet_field_name(facet))?;
-        Ok(slot.get_or_init(|| flat).clone())
-    }
-
-    /// What counting `facet` over `kind` by complement needs: the kind's
-    /// documents (found on first use), and the facet's totals over them
-    /// (worked out by the first broad query).
-    fn complement(&self, facet: FacetName, kind: Kind) -> Result<Arc<Complement>> {
-        let slot = &self.complements[facet as usize][kind as usize];
-        if let Some(c) = slot.get() {
-            return Ok(c.clone());
-        }
-        let docs = &self.kind_docs[kind as usize];
-        let docs = match docs.get() {
-            Some(d) => d.clone(),
-            None => {
-                let found = kind_docs(&self.searcher, self.fields().kind, kind.name())?;
-                docs.get_or_init(|| Arc::new(found)).clone()
-            }
-        };
-        let complement = Complement::new(docs, self.complement_from);
-        Ok(slot.get_or_init(|| Arc::new(complement)).clone())
-    }
-
-    /// Facets counted again go straight into their values' counters
-    /// (unless another query of this engine is counting into them): their
-    /// values, decoded on first use.
-    fn values_counted_again(
-        &self,
-        facets: &[FacetName],
-        again: bool,
-    ) -> Result<Vec<Option<Arc<FacetValues>>>> {
-        match again {
-            true => facets
-                .iter()
-                .map(|&f| self.facet_values(f).map(Some))
-                .collect(),
-            false => Ok(vec![None; facets.len()]),
-        }
-    }
-
-    /// The ranked page, the count, the facets and the histogram, in one pass.
-    fn collect_all<C, K>(
-        &self,
-        query: &dyn Query,
-        req: &SearchRequest,
-        top: C,
-    ) -> Result<AllFruits<K>>
-    where
-        C: Collector<Fruit = Vec<(K, DocAddress)>> + 'static,
-        K: Send + Sync + 'static,
-    {
-        let again =
-            !req.facets.is_empty() && self.facet_searches.fetch_add(1, Ordering::Relaxed) > 0;
-        let values = self.values_counted_again(&req.facets, again)?;
-        let held: Vec<_> = values
-            .iter()
-            .map(|v| v.as_ref().and_then(|v| v.busy.try_lock().ok()))
-            .collect();
-        // Each facet's counter, with the values whose counters it adds to
-        // when it counts straight into them.
-        let mut extras = Extras {
-            facets: Vec::with_capacity(req.facets.len()),
-            days: req.histogram.map(|_| DayCollector),
-        };
-        let mut counting = Vec::with_capacity(req.facets.len());
-        for ((&f, v), busy) in req.facets.iter().zip(&values).zip(&held) {
-            let into = v.as_ref().filter(|_| busy.is_some());
-            let flat = match into {
-                Some(v) => Some(Flat {
-                    ords: self.facet_ords(f, v)?,
-                    values: v.clone(),
-                    complement: Some(self.complement(f, req.kind)?),
-                }),
-                None => None,
-            };
-            extras.facets.push(facet_collector(f, flat));
-            counting.push(into);
-        }
-        let collectors = (top, Count, extras);
-        // A date range without words, its facets counted: on one thread
-        // while it holds few documents. (Without facets, its day postings
-        // gathered on two threads pay off sooner: no estimate there.)
-        let termless = || self.range_work(req);
-        let fruits = (self.threads).search_estimated(&self.searcher, query, &collectors, &termless);
-        // The counters are read, and so cleared, even when the search failed.
-        let counted: Vec<Option<Vec<FacetCount>>> = (counting.iter())
-            .map(|into| into.map(|v| v.top_counted(req.facet_limit)))
-            .collect();
-        drop(held);
-        let (ranked, total, extras) = fruits?;
-        let mut facets = BTreeMap::new();
-        let tallies = req.facets.iter().zip(counted).zip(extras.facets);
-        for ((&facet, top), tallies) in tallies {
-            let values = match top {
-                Some(top) => top,
-                None => self.facet_top(facet, &tallies, req.facet_limit, again)?,
-            };
-            facets.insert(facet.name().to_string(), values);
-        }
-        let histogram = match (extras.days, req.histogram) {
-            (Some(days), Some(interval)) => Some(fold(&days, interval)),
-            _ => None,
-        };
-        Ok((ranked, total, facets, histogram))
     }
 }
