@@ -442,3 +442,20 @@ fn who_is_shown_something_is_no_speaker() {
                 boat,\" he said.";
     assert_eq!(speakers(body), [Some("Ibrahim Musa".to_string())]);
 }
+
+#[test]
+fn the_head_of_state_is_the_president_named() {
+    // "…," the Head of State said: "Head" had been the speaker (a written
+    // article in an East African style); in lowercase, no one.
+    for description in ["the Head of State", "the head of state"] {
+        let body = format!(
+            "Kenyan President William Ruto defended the pact on Sunday.\n\n\"We will \
+             not waste another five years in endless campaigns,\" {description} said."
+        );
+        assert_eq!(
+            speakers(&body),
+            [Some("William Ruto".to_string())],
+            "{body}"
+        );
+    }
+}

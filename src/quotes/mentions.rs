@@ -6,7 +6,7 @@ use super::doc::Doc;
 use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind, Word};
-use super::title_runs::{title_initials, title_of_the};
+use super::title_runs::{head_of_state, title_initials, title_of_the};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
 use super::wordclass::{is_clause_opener, is_own_s_verb, is_verb_filler};
 use super::wordinfo;
@@ -62,6 +62,11 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
                     )));
         if !starts || is_dateline_credit(doc, i) {
             i += 1;
+            continue;
+        }
+        if head_of_state(doc, i) {
+            // "the Head of State said": a description (see subjects.rs).
+            i += 3;
             continue;
         }
         let next = run(doc, i, &mut words);

@@ -6,6 +6,7 @@ use super::attribution::{pronoun, Attributor, Pronoun, Source};
 use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
+use super::title_runs::head_of_state_role;
 use super::tokens::{Kind, LOWER_WORD};
 use super::wordclass::{
     is_anonymous_head, is_clause_word, is_determiner, is_passive_auxiliary, is_preposition,
@@ -253,7 +254,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
             // "the 24-year-old said": the person just named.
             return Source::Pronoun(Pronoun::Person, from + 1);
         }
-        let role = (from..to).find_map(|j| lexicon::role(self.word(j)));
+        let role = (from..to)
+            .find_map(|j| lexicon::role(self.word(j)))
+            .or_else(|| head_of_state_role(self.doc, from, to));
         match role {
             Some(r) if definite => Source::Role(r, to.saturating_sub(1)),
             _ => self

@@ -2,7 +2,8 @@
 //! through "of the" ("Comptroller of the Currency John Dugan") and over
 //! the title's initials in parentheses ("Superintendent of Police (SP)
 //! Ravi Kumar"). The run stops at punctuation and lowercase words
-//! otherwise ([`super::mentions`]).
+//! otherwise ([`super::mentions`]). And an office written in capitals
+//! that names no one: "the Head of State".
 
 use super::doc::Doc;
 use super::initials::{initials_fit, is_acronym};
@@ -52,4 +53,22 @@ pub(super) fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
         && doc.adjacent(next)
         && lexicon::title(doc.text(j)).is_some()
         && named()
+}
+
+/// True for "Head" in "the Head of State": an office, no one's name (as
+/// a name, "Head" had been the speaker of "…," the Head of State said).
+pub(super) fn head_of_state(doc: &Doc, i: usize) -> bool {
+    doc.text(i) == "Head"
+        && doc.text(i + 1) == "of"
+        && doc.text(i + 2) == "State"
+        && i.checked_sub(1)
+            .is_some_and(|b| doc.text(b).eq_ignore_ascii_case("the"))
+}
+
+/// The role of a description `from..to` ending "head of state" (any
+/// case): the president the article names, as "the president" is.
+pub(super) fn head_of_state_role(doc: &Doc, from: usize, to: usize) -> Option<&'static str> {
+    let is = |j: usize, w: &str| doc.text(j).eq_ignore_ascii_case(w);
+    let head = (from..to.saturating_sub(2)).any(|j| is(j, "head") && is(j + 1, "of"));
+    (head && is(to - 1, "state")).then_some("president")
 }
