@@ -14,7 +14,8 @@ in QROUNDS rounds taking turns with the baseline: the median of the rounds)
 and as a whole process, and prints a markdown table of figures and ratios.
 Queries both tools answer in under 50 us are timed again from whole
 processes of 20,001 and 1 runs (their printed medians are whole microseconds).
-Standard library only.
+With --fts5, the SQLite FTS5 baseline builds in the same turns and its
+queries are timed in the same rounds (5 runs each). Standard library only.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 

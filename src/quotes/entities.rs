@@ -321,10 +321,10 @@ fn same_first(a: &str, b: &str) -> bool {
 }
 
 /// Two names of three words of the same person by their middle words:
-/// equal, or one is the other's initial ("George W. Bush", "George Walker
-/// Bush", "Charles de Gaulle", "Charles De Gaulle"), or one name has none
-/// or several. "K. Chandrashekar Rao" and
-/// "K.T. Rama Rao" share a surname and an initial, not a person.
+/// equal in any case, or one is the other's initial ("George W. Bush",
+/// "George Walker Bush"; "Charles de Gaulle", "Charles De Gaulle"), or one
+/// name has none or several. "K. Chandrashekar Rao" and "K.T. Rama Rao"
+/// share a surname and an initial, not a person.
 fn same_middle(a: &str, b: &str) -> bool {
     match (middle_word(a), middle_word(b)) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || same_first(x, y),

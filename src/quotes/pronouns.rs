@@ -187,10 +187,10 @@ fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
             && ["-", "–", "—"].iter().any(|d| doc.is_punct(m.last + 2, d)))
 }
 
-/// True for a name of one or two words and no title after "in" ("a dealer in Lower
-/// Saxony", "a camp in eastern Chad"): a place the name lists may take for
-/// a person (a forename such as "Chad", two capitalised words), whom a
-/// later "he" or "she" is not.
+/// True for a name of one or two words and no title after "in" ("a
+/// dealer in Lower Saxony", "a camp in eastern Chad"): a place the name
+/// lists may take for a person (a forename such as "Chad", two capitalised
+/// words), whom a later "he" or "she" is not.
 fn is_place_in(doc: &Doc, m: &Mention) -> bool {
     let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
     let region = matches!(

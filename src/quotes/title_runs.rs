@@ -15,7 +15,8 @@ use super::wordinfo;
 /// followed by its initials in parentheses and a name word, in one
 /// paragraph: "Superintendent of Police (SP) Ravi Kumar", "Deputy
 /// Inspector General (DIG) Sunil Rao" (where the parenthesis had cut the
-/// person from the title).
+/// person from the title). Called only where a run stops, and out of line,
+/// so as not to weigh on the run's loop.
 #[inline(never)]
 pub(super) fn title_initials(doc: &Doc, words: &[usize], k: usize) -> bool {
     if !doc.is_punct(k + 1, "(") || !doc.is_punct(k + 3, ")") {
