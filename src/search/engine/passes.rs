@@ -12,18 +12,18 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order};
 
-use super::super::complement::{kind_docs, Complement};
-use super::super::date_filter::documents_in_range;
-use super::super::doc_ords::SegmentDocOrds;
-use super::super::extras::Extras;
-use super::super::facet_values::FacetValues;
-use super::super::facets::{facet_collector, facet_field_name, Flat};
-use super::super::histogram::{fold, DayCollector};
-use super::super::query_builder::date_bounds;
-use super::super::{FacetCount, FacetName, SearchRequest, Sort};
 use super::{Engine, Pass};
 use crate::error::Result;
 use crate::query::Kind;
+use crate::search::complement::{kind_docs, Complement};
+use crate::search::date_filter::documents_in_range;
+use crate::search::doc_ords::SegmentDocOrds;
+use crate::search::extras::Extras;
+use crate::search::facet_values::FacetValues;
+use crate::search::facets::{facet_collector, facet_field_name, Flat};
+use crate::search::histogram::{fold, DayCollector};
+use crate::search::query_builder::date_bounds;
+use crate::search::{FacetCount, FacetName, SearchRequest, Sort};
 
 /// A pass's fruits before scores are made uniform: ranked page, count,
 /// facets and histogram.
@@ -31,10 +31,12 @@ type AllFruits<K> = (
     Vec<(K, DocAddress)>,
     usize,
     BTreeMap<String, Vec<FacetCount>>,
-    Option<super::super::Histogram>,
+    Option<crate::search::Histogram>,
 );
 
 impl Engine {
+    /// One pass over `query`'s matches: the first `fetch` hits in the
+    /// request's order, the count, and the facets and histogram it asks for.
     pub(super) fn collect(
         &self,
         query: &dyn Query,
