@@ -459,3 +459,20 @@ fn the_head_of_state_is_the_president_named() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_on_the_speaker_keeps_the_next_quote_theirs() {
+    // "“…,” said Lena Ortiz, a Democrat who wrote the bill. “…”": "who
+    // wrote" had been read as someone else's report, and the second quote
+    // had no speaker (57 quotes of Reuters 2006-2013). An unnamed source's
+    // own clause still leaves its quote unnamed.
+    let body = "\"People did everything right for thirty years,\" said Lena Ortiz, a \
+                Democrat from Pasadena who wrote the bill. \"This bill says you cannot \
+                walk away from a family.\"";
+    let ortiz = Some("Lena Ortiz".to_string());
+    assert_eq!(speakers(body), [ortiz.clone(), ortiz]);
+    let body = "\"We will name a successor in time,\" said Jane Holloway.\n\nAn analyst at \
+                a fund manager, who asked not to be named, played down the talk. \"The bank \
+                has great depth of senior management.\"";
+    assert_eq!(speakers(body), [Some("Jane Holloway".to_string()), None]);
+}

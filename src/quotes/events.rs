@@ -2,7 +2,7 @@
 //! made the following comment:"), used to credit quotes that have no attribution of
 //! their own.
 
-use super::attribution::{Attributor, Found};
+use super::attribution::{Attributor, Found, Source};
 use super::verbs;
 use super::wordclass::is_verb_filler;
 
@@ -25,7 +25,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
             {
                 lo -= 1;
             }
-            if let Some(source) = self.subject_before(lo, v) {
+            let source = self.subject_before(lo, v);
+            if source == Some(Source::Anonymous) && self.describes_speaker(v, used) {
+                // "“…,” said Lena Ortiz, a Democrat who wrote the bill.
+                // “…”": a relative clause on the speaker just credited,
+                // no one else's report.
+                continue;
+            }
+            if let Some(source) = source {
                 out.push(Found {
                     source,
                     verb: v,
@@ -36,6 +43,17 @@ impl<'d, 'a> Attributor<'d, 'a> {
         out.extend(self.colon_events(quoted));
         out.sort_by_key(|f| f.verb);
         out
+    }
+
+    /// True when verb `v` opens a relative clause ("who wrote the bill")
+    /// in the sentence of a quote's attribution before it (a verb of
+    /// `used`): the clause tells of the speaker that attribution credits.
+    fn describes_speaker(&self, v: usize, used: &[usize]) -> bool {
+        let sent = self.doc.sent_of[v];
+        let relative = v
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.word(p), "who" | "which"));
+        relative && used.iter().any(|&u| u < v && self.doc.sent_of[u] == sent)
     }
 
     /// Paragraphs ending with a colon that introduce a quote: "Sanders made the
