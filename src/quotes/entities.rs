@@ -127,8 +127,11 @@ impl<'a> Entities<'a> {
     /// mentions `before` ("K.T. Rama Rao (KTR) … KTR told reporters",
     /// "Alexandria Ocasio-Cortez (AOC)").
     fn person_initials(&self, doc: &Doc<'a>, before: &[Mention], m: &Mention) -> Option<usize> {
+        if m.kind != NameKind::Unknown || m.words != 1 || before.is_empty() {
+            return None;
+        }
         let word = doc.text(m.first);
-        if m.kind != NameKind::Unknown || m.words != 1 || !is_acronym(word) {
+        if !is_acronym(word) {
             return None;
         }
         // A person the name lists know as one: a forename or title told the

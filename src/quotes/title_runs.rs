@@ -59,7 +59,9 @@ pub(super) fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
 /// True for "Head" in "the Head of State": an office, no one's name (as
 /// a name, "Head" had been the speaker of "…," the Head of State said).
 pub(super) fn head_of_state(doc: &Doc, i: usize) -> bool {
-    doc.text(i) == "Head"
+    // Every run's first word comes here: its length first.
+    let four = doc.tokens.get(i).is_some_and(|t| t.end - t.start == 4);
+    four && doc.text(i) == "Head"
         && doc.text(i + 1) == "of"
         && doc.text(i + 2) == "State"
         && i.checked_sub(1)
