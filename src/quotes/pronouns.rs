@@ -168,7 +168,7 @@ pub(crate) fn resolve(
 /// Reuters", "FRANKFURT (Reuters) -"): the news agency writing the story, or
 /// whoever a speaker addresses, is not who a later "it" or "he" is.
 fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
-    let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
+    let word = |back: usize| word_before(doc, m, back);
     let addressed = match word(1) {
         "told" | "tell" | "tells" | "telling" | "showed" | "shows" | "show" | "showing" => true,
         "by" => matches!(
@@ -192,7 +192,7 @@ fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
 /// lists may take for a person (a forename such as "Chad", two capitalised
 /// words), whom a later "he" or "she" is not.
 fn is_place_in(doc: &Doc, m: &Mention) -> bool {
-    let word = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
+    let word = |back: usize| word_before(doc, m, back);
     let region = matches!(
         word(1),
         "northern"
@@ -210,6 +210,11 @@ fn is_place_in(doc: &Doc, m: &Mention) -> bool {
     // Tokyo Tomas de Hora", "Speaking in Harrogate Mr Kennedy said").
     let plain = m.words <= 2 && m.lead == m.first && !m.possessive;
     plain && (word(1) == "in" || (region && word(2) == "in"))
+}
+
+/// The token `back` places before mention `m` (its titles included), or "".
+fn word_before<'a>(doc: &Doc<'a>, m: &Mention, back: usize) -> &'a str {
+    m.lead.checked_sub(back).map_or("", |b| doc.text(b))
 }
 
 fn opposite(g: Gender) -> Gender {

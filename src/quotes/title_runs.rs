@@ -62,8 +62,7 @@ pub(super) fn head_of_state(doc: &Doc, i: usize) -> bool {
     // Every run's first word comes here: its length first.
     let four = doc.tokens.get(i).is_some_and(|t| t.end - t.start == 4);
     four && doc.text(i) == "Head"
-        && doc.text(i + 1) == "of"
-        && doc.text(i + 2) == "State"
+        && head_of_state_role(doc, i, i + 3).is_some()
         && i.checked_sub(1)
             .is_some_and(|b| doc.text(b).eq_ignore_ascii_case("the"))
 }
