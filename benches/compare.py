@@ -10,7 +10,9 @@ and ../shared/bench/queries-financial.tsv. It builds morgue (release) and the
 raw-tantivy baseline (into a scratch target dir, nothing is written to the
 repository), indexes the corpus REPS times with each (page cache warm, the
 indexers taking turns), then times every query in-process (median of QRUNS,
-in QROUNDS rounds taking turns with the baseline: the median of the rounds)
+in QROUNDS rounds taking turns with the baseline: the median of the rounds;
+morgue ranking a top 10 without fetching it, as the baseline does, and
+counting alone, which scores nothing; with and without facets)
 and as a whole process, and prints a markdown table of figures and ratios.
 Queries both tools answer in under 50 us are timed again from whole
 processes of 20,001 and 1 runs (their printed medians are whole microseconds).
@@ -137,8 +139,8 @@ def fast_queries(raw, morgue, raw_dest, midx, queries_file, raw_rows, scratch):
         with open(qfile, "w") as f:
             f.write(f"{r['q']}\t{r['from']}\t{r.get('to', '')}\n")
         raw_us = per_query_us(lambda n: [raw, "search", raw_dest, "--queries", qfile, "--runs", str(n)])
-        m_us = per_query_us(lambda n: [morgue, "--index", midx, "bench", "-n", "0", "--queries", qfile,
-                                       "--runs", str(n)])
+        m_us = per_query_us(lambda n: [morgue, "--index", midx, "bench", "-n", "10", "--ranked",
+                                       "--queries", qfile, "--runs", str(n)])
         print(f"| `{r['q']}` | {'yes' if r['from'] else '-'} | {raw_us:.2f} µs | {m_us:.2f} µs | "
               f"{m_us / raw_us:.2f}x |")
 
@@ -192,11 +194,16 @@ def main():
 
     midx = res["morgue"]["dest"]
     q = ["--queries", args.queries, "--runs", str(args.qruns)]
+    # Like for like: raw tantivy ranks a top 10 and counts, so does `--ranked -n 10`; `-n 0`
+    # counts without ranking (no scores), what a request for counts and facets alone does.
+    facets = ["--facets", "speaker,dateline"]
     measures = {
         "raw": [raw, "search", base["dest"]] + q,
-        "morgue": [morgue, "--index", midx, "bench", "-n", "0"] + q,
+        "morgue": [morgue, "--index", midx, "bench", "-n", "10", "--ranked"] + q,
+        "count": [morgue, "--index", midx, "bench", "-n", "0"] + q,
         "fetch": [morgue, "--index", midx, "bench", "-n", "10"] + q,
-        "facets": [morgue, "--index", midx, "bench", "-n", "0", "--facets", "speaker,dateline"] + q,
+        "facets": [morgue, "--index", midx, "bench", "-n", "10", "--ranked"] + facets + q,
+        "facets-count": [morgue, "--index", midx, "bench", "-n", "0"] + facets + q,
     }
     if "fts5" in res:
         # Its queries take up to a second: fewer runs, in the same turns.
@@ -207,18 +214,21 @@ def main():
     for _ in range(args.qrounds):
         for name, cmd in measures.items():
             rounds[name].append(parse_tsv(run_timed(cmd)[2]))
-    raw_rows, m_rows, m_fetch, m_facets = (median_rows(rounds[n]) for n in list(measures)[:4])
+    raw_rows, m_rows, m_count, m_fetch, m_facets, m_fcount = (
+        median_rows(rounds[n]) for n in list(measures)[:6])
     fts_rows = median_rows(rounds["fts5"]) if "fts5" in rounds else [None] * len(raw_rows)
     fts_head = " FTS5 hits | FTS5 | FTS5 / morgue |" if "fts5" in rounds else ""
-    print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | +top 10 with snippets "
-          f"| +speaker,dateline facets | ratio |{fts_head}")
-    print("|---|---|---|---|---|---|---|---|---|---|" + "---|" * fts_head.count("|"))
-    for r, m, mf, mc, f in zip(raw_rows, m_rows, m_fetch, m_facets, fts_rows):
+    print("\n| query | range | raw hits | raw | morgue hits | morgue | ratio | count only | +top 10 with "
+          f"snippets | +speaker,dateline facets | ratio | facets, count only | ratio |{fts_head}")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|" + "---|" * fts_head.count("|"))
+    rows = zip(raw_rows, m_rows, m_count, m_fetch, m_facets, m_fcount, fts_rows)
+    for r, m, mn, mf, mc, mcn, f in rows:
         fts = (f" {f['hits']} | {f['median']} µs | {f['median'] / max(m['median'], 1):.0f}x |"
                if f else "")
+        ratio = lambda x: f"{x['median'] / max(r['median'], 1):.2f}x"
         print(f"| `{r['q']}` | {'yes' if r['from'] else '-'} | {r['hits']} | {r['median']} µs | {m['hits']} | "
-              f"{m['median']} µs | {m['median'] / max(r['median'], 1):.2f}x | {mf['median']} µs | "
-              f"{mc['median']} µs | {mc['median'] / max(r['median'], 1):.2f}x |{fts}")
+              f"{m['median']} µs | {ratio(m)} | {mn['median']} µs | {mf['median']} µs | "
+              f"{mc['median']} µs | {ratio(mc)} | {mcn['median']} µs | {ratio(mcn)} |{fts}")
     fast_queries(raw, morgue, base["dest"], midx, args.queries, raw_rows, args.scratch)
     ranged = next((r for r in raw_rows if r["from"]), None)
     if ranged:

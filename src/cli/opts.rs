@@ -69,6 +69,11 @@ pub struct BenchArgs {
     /// Hits fetched (stored fields and snippet); 0 counts only.
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
+
+    /// Rank the top N hits (scored, in order) without fetching them, as the
+    /// raw-tantivy baseline's search does (with -n 0: the top one).
+    #[arg(long)]
+    pub ranked: bool,
 }
 
 /// `morgue index`.

@@ -64,7 +64,8 @@ pub fn run_bench_cli(args: &BenchArgs, ctx: &Context, out: &mut impl Write) -> R
     };
     let mut lines = vec!["median_us\tmin_us\tfirst_us\thits\tquery\tfrom\tto".to_string()];
     for q in &queries {
-        let (times, hits) = time_query(&engine, &base, q, args.runs.max(1), ctx)?;
+        let runs = args.runs.max(1);
+        let (times, hits) = time_query(&engine, &base, q, runs, args.ranked, ctx)?;
         lines.push(format_line(&times, hits, q));
     }
     finish_output(lines.iter().try_for_each(|l| writeln!(out, "{l}")))
@@ -75,6 +76,7 @@ fn time_query(
     base: &SearchRequest,
     q: &BenchQuery,
     runs: usize,
+    ranked: bool,
     ctx: &Context,
 ) -> Result<(Vec<Duration>, u64)> {
     let mut times = Vec::with_capacity(runs);
@@ -90,7 +92,10 @@ fn time_query(
             },
             ..base.clone()
         };
-        hits = engine.search(&req)?.total;
+        hits = match ranked {
+            true => engine.rank(&req)?.total,
+            false => engine.search(&req)?.total,
+        };
         times.push(start.elapsed());
     }
     Ok((times, hits))

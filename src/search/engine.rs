@@ -25,7 +25,7 @@ use super::renames::{
 use super::speaker_names::{all_speakers, load_aliases};
 use super::speakers::{rank, Span, SpeakerCollector, SpeakerCount};
 use super::text_parser::TextParser;
-use super::{FacetCount, FacetName, SearchRequest, SearchResults};
+use super::{FacetCount, FacetName, Ranked, SearchRequest, SearchResults};
 
 mod passes;
 use crate::error::Result;
@@ -274,11 +274,16 @@ impl Engine {
         let (text, query) = self.queries(req)?;
         let text = text.filter(|_| req.limit > 0);
         let maker = HitMaker::new(self, text.as_deref(), req)?;
-        let mut fetch = req.offset + req.limit;
-        if req.collapse {
+        // A request for no hits (counts, facets, a histogram) ranks nothing:
+        // its pass scores no document.
+        let mut fetch = match req.limit {
+            0 => 0,
+            n => req.offset + n,
+        };
+        if req.collapse && fetch > 0 {
             fetch = fetch * 2 + 8;
         }
-        let mut pass = self.collect(&*query, req, fetch.max(1))?;
+        let mut pass = self.collect(&*query, req, fetch)?;
         loop {
             let exhausted = pass.top.len() < fetch.max(1);
             let hits = maker.page(&pass.top, &pass.scores, req)?;
@@ -301,6 +306,22 @@ impl Engine {
             let more = self.collect(&*query, &ranked_only, fetch)?;
             (pass.top, pass.scores) = (more.top, more.scores);
         }
+    }
+
+    /// A search that ranks without fetching: the addresses of the first
+    /// `req.offset + req.limit` hits (one at least) in the request's order,
+    /// scored where it is by relevance, with the total and the facets and
+    /// histogram asked for. What the baselines' search benches time.
+    pub fn rank(&self, req: &SearchRequest) -> Result<Ranked> {
+        let (_, query) = self.queries(req)?;
+        let fetch = (req.offset + req.limit).max(1);
+        let pass = self.collect(&*query, req, fetch)?;
+        Ok(Ranked {
+            total: pass.total,
+            top: pass.top,
+            facets: pass.facets,
+            histogram: pass.histogram,
+        })
     }
 
     /// Who is quoted most among the quotes matching `req`, with first and last day.

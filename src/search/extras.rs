@@ -149,6 +149,25 @@ impl SegmentCollector for ExtrasSegment {
         }
     }
 
+    /// A block of matches of a pass without scores (a request for no hits).
+    fn collect_block(&mut self, docs: &[DocId]) {
+        if let Some(days) = &mut self.days {
+            docs.iter().for_each(|&doc| days.collect(doc, 0.0));
+        }
+        if self.facets.is_empty() {
+            return;
+        }
+        for docs in docs.chunks(BATCH) {
+            let room = BATCH - self.docs.len();
+            let (now, rest) = docs.split_at(room.min(docs.len()));
+            self.docs.extend_from_slice(now);
+            if self.docs.len() == BATCH {
+                self.hand_over();
+            }
+            self.docs.extend_from_slice(rest);
+        }
+    }
+
     fn harvest(mut self) -> ExtrasFruit {
         self.hand_over();
         if let Some(broad) = self.broad.take() {

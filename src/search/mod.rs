@@ -38,7 +38,7 @@ pub use renames::{
     RenameMap, RENAMES_FILE,
 };
 pub use request::{FacetName, Filters, Interval, SearchRequest, Sort};
-pub use results::{Bucket, FacetCount, Histogram, Hit, SearchResults};
+pub use results::{Bucket, FacetCount, Histogram, Hit, Ranked, SearchResults};
 pub use snippets::opening;
 pub use speaker_names::{all_speakers, load_aliases, BUILTIN_ALIASES, USER_ALIASES};
 pub use speakers::{rank, Span, SpeakerCollector, SpeakerCount};

@@ -85,3 +85,17 @@ pub struct SearchResults {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub histogram: Option<Histogram>,
 }
+
+/// The answer to [`super::Engine::rank`]: a search's order without its
+/// documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// Matching documents (copies included).
+    pub total: u64,
+    /// The first hits' addresses, in the request's order.
+    pub top: Vec<tantivy::DocAddress>,
+    /// Facet counts over every match, by facet name.
+    pub facets: std::collections::BTreeMap<String, Vec<FacetCount>>,
+    /// Histogram, when asked for.
+    pub histogram: Option<Histogram>,
+}

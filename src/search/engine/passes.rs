@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order};
+use tantivy::{DocAddress, DocId, Order, Score, SegmentReader};
 
 use super::{Engine, Pass};
 use crate::error::Result;
@@ -24,6 +24,40 @@ use crate::search::facets::{facet_collector, facet_field_name, Flat};
 use crate::search::histogram::{fold, DayCollector};
 use crate::search::query_builder::date_bounds;
 use crate::search::{FacetCount, FacetName, SearchRequest, Sort};
+
+/// The ranked page of a request for no hits: nothing to rank, so the
+/// pass asks for no scores and tantivy hands the matches over a block at a
+/// time (no BM25 for each matching document, no per-document call).
+struct NoPage;
+
+impl Collector for NoPage {
+    type Fruit = Vec<(f32, DocAddress)>;
+    type Child = NoPage;
+
+    fn for_segment(&self, _: u32, _: &SegmentReader) -> tantivy::Result<NoPage> {
+        Ok(NoPage)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, _: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(Vec::new())
+    }
+}
+
+impl SegmentCollector for NoPage {
+    type Fruit = Vec<(f32, DocAddress)>;
+
+    fn collect(&mut self, _: DocId, _: Score) {}
+
+    fn collect_block(&mut self, _: &[DocId]) {}
+
+    fn harvest(self) -> Self::Fruit {
+        Vec::new()
+    }
+}
 
 /// A pass's fruits before scores are made uniform: ranked page, count,
 /// facets and histogram.
@@ -43,6 +77,9 @@ impl Engine {
         req: &SearchRequest,
         fetch: usize,
     ) -> Result<Pass> {
+        if fetch == 0 {
+            return self.collect_unranked(query, req);
+        }
         let top = TopDocs::with_limit(fetch);
         match req.sort {
             Sort::Relevance => self.collect_with(query, req, top.order_by_score(), |s| s),
@@ -59,6 +96,24 @@ impl Engine {
                 |_| 0.0,
             ),
         }
+    }
+
+    /// A pass that ranks nothing (a request for no hits), so scores
+    /// nothing: the count, with the facets and histogram asked for.
+    fn collect_unranked(&self, query: &dyn Query, req: &SearchRequest) -> Result<Pass> {
+        if !req.facets.is_empty() || req.histogram.is_some() {
+            return self.collect_with(query, req, NoPage, |s| s);
+        }
+        // A count alone: tantivy's `Count` (a term's postings length where
+        // nothing is deleted).
+        let total = self.threads.search(&self.searcher, query, &Count)?;
+        Ok(Pass {
+            total: total as u64,
+            top: Vec::new(),
+            scores: Vec::new(),
+            facets: BTreeMap::new(),
+            histogram: None,
+        })
     }
 
     fn collect_with<C, K>(
