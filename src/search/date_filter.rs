@@ -13,6 +13,7 @@
 
 use std::ops::Bound;
 
+use tantivy::columnar::Column;
 use tantivy::query::{
     EnableScoring, Explanation, InvertedIndexRangeQuery, Query, RangeQuery, Scorer, Weight,
 };
@@ -55,19 +56,42 @@ impl DateRangeQuery {
     }
 }
 
+impl DateRangeQuery {
+    /// The date field.
+    pub fn field(&self) -> tantivy::schema::Field {
+        self.field
+    }
+
+    /// The lower and upper bounds.
+    pub fn bounds(&self) -> (Bound<DateTime>, Bound<DateTime>) {
+        (self.lower, self.upper)
+    }
+}
+
 impl Query for DateRangeQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(DateRangeWeight {
+        Ok(Box::new(self.date_weight(scoring)?))
+    }
+}
+
+impl DateRangeQuery {
+    /// Its weight, as its own type.
+    pub(super) fn date_weight(
+        &self,
+        scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<DateRangeWeight> {
+        Ok(DateRangeWeight {
             field_name: scoring.schema().get_field_name(self.field).to_string(),
             lower: self.lower,
             upper: self.upper,
             by_column: self.by_column.weight(scoring)?,
             by_postings: self.by_postings.weight(scoring)?,
-        }))
+        })
     }
 }
 
-struct DateRangeWeight {
+/// The weight of a [`DateRangeQuery`].
+pub(super) struct DateRangeWeight {
     field_name: String,
     lower: Bound<DateTime>,
     upper: Bound<DateTime>,
@@ -76,25 +100,37 @@ struct DateRangeWeight {
 }
 
 impl DateRangeWeight {
-    /// The way to use on this segment.
-    fn pick(&self, reader: &SegmentReader) -> tantivy::Result<&dyn Weight> {
-        let Some(in_range) = in_segment(reader, &self.field_name, self.lower, self.upper)? else {
+    /// The way to use on a segment of `max_doc` documents, `in_range` of
+    /// them estimated in range (`None`: no document has a date).
+    fn pick(&self, in_range: Option<u64>, max_doc: u32) -> &dyn Weight {
+        let Some(in_range) = in_range else {
             // No document of this segment has a date: the postings say so at once.
-            return Ok(&*self.by_postings);
+            return &*self.by_postings;
         };
-        let few =
-            in_range * POSTINGS_SHARE < u64::from(reader.max_doc()) && in_range <= POSTINGS_MAX;
-        Ok(if few {
+        let few = in_range * POSTINGS_SHARE < u64::from(max_doc) && in_range <= POSTINGS_MAX;
+        if few {
             &*self.by_postings
         } else {
             &*self.by_column
-        })
+        }
+    }
+
+    /// The scorer of a segment whose documents in range were estimated
+    /// ([`in_column`]).
+    pub(super) fn scorer_estimated(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+        in_range: Option<u64>,
+    ) -> tantivy::Result<Box<dyn Scorer>> {
+        self.pick(in_range, reader.max_doc()).scorer(reader, boost)
     }
 }
 
 impl Weight for DateRangeWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.pick(reader)?.scorer(reader, boost)
+        let in_range = in_segment(reader, &self.field_name, self.lower, self.upper)?;
+        self.scorer_estimated(reader, boost, in_range)
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -134,12 +170,20 @@ fn in_segment(
     lower: Bound<DateTime>,
     upper: Bound<DateTime>,
 ) -> tantivy::Result<Option<u64>> {
-    let Some(column) = reader.fast_fields().column_opt::<DateTime>(field)? else {
-        return Ok(None);
-    };
+    let column = reader.fast_fields().column_opt::<DateTime>(field)?;
+    Ok(column.map(|c| in_column(&c, lower, upper)))
+}
+
+/// About how many of a date column's documents lie between the bounds,
+/// from its bounds.
+pub(super) fn in_column(
+    column: &Column<DateTime>,
+    lower: Bound<DateTime>,
+    upper: Bound<DateTime>,
+) -> u64 {
     let span = (seconds(column.min_value()), seconds(column.max_value()));
     let range = (bound_seconds(lower), bound_seconds(upper));
-    Ok(Some(estimate(span, range, u64::from(column.num_docs()))))
+    estimate(span, range, u64::from(column.num_docs()))
 }
 
 /// About how many of `docs` documents, dated evenly over `span` (inclusive

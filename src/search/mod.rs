@@ -4,6 +4,7 @@
 mod column_batch;
 mod complement;
 mod date_filter;
+mod date_filtered;
 mod doc_bits;
 mod doc_ords;
 mod engine;
@@ -26,6 +27,7 @@ mod text_parser;
 mod value_table;
 
 pub use date_filter::DateRangeQuery;
+pub use date_filtered::DateFilteredQuery;
 pub use engine::Engine;
 pub use facet_values::FacetValues;
 pub use facet_values_file::{facet_values_path, load_facet_values, save_facet_values};

@@ -9,6 +9,7 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
+use super::date_filtered::DateFilteredQuery;
 use super::text_parser::TextParser;
 use super::{DateRangeQuery, SearchRequest};
 use crate::error::{Error, Result};
@@ -137,14 +138,19 @@ pub fn build_query(
             clauses.push((Occur::Must, name_query(field, value)?));
         }
     }
-    if let Some(range) = date_query(fields, req) {
-        clauses.push((Occur::Must, range));
-    }
-    match clauses.len() {
-        0 => Ok(Box::new(AllQuery)),
-        1 => Ok(clauses.remove(0).1),
-        _ => Ok(Box::new(BooleanQuery::new(clauses))),
-    }
+    let rest: Option<Box<dyn Query>> = match clauses.len() {
+        0 => None,
+        1 => Some(clauses.remove(0).1),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    };
+    let range =
+        date_bounds(req).map(|(lower, upper)| DateRangeQuery::new(fields.date, lower, upper));
+    Ok(match (rest, range) {
+        (None, None) => Box::new(AllQuery),
+        (Some(rest), None) => rest,
+        (None, Some(range)) => Box::new(range),
+        (Some(rest), Some(range)) => Box::new(DateFilteredQuery::new(rest, range)),
+    })
 }
 
 /// Whether the kind must be filtered explicitly. Titles and bodies exist only
@@ -217,11 +223,6 @@ pub fn name_query(field: Field, value: &str) -> Result<Box<dyn Query>> {
         ))),
         _ => Ok(Box::new(PhraseQuery::new_with_offset(terms))),
     }
-}
-
-fn date_query(fields: &Fields, req: &SearchRequest) -> Option<Box<dyn Query>> {
-    let (lower, upper) = date_bounds(req)?;
-    Some(Box::new(DateRangeQuery::new(fields.date, lower, upper)))
 }
 
 /// The bounds of the request's date range on the `date` field (the end
