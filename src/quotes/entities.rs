@@ -27,6 +27,10 @@ pub(crate) struct Entity<'a> {
     words: usize,
     key: Cow<'a, str>,
     first: &'a str,
+    /// Introduced as a relative ("his daughter, Clare Pritchard"): the
+    /// article's own subject, not this relative, is the one its bare
+    /// surname names when they share it.
+    kin: bool,
 }
 
 /// All entities of one article.
@@ -201,6 +205,7 @@ impl<'a> Entities<'a> {
             words: m.words,
             key,
             first,
+            kin: introduced_as_kin(doc, m),
         })
     }
 
@@ -245,8 +250,13 @@ impl<'a> Entities<'a> {
                 && (e.key == key || (e.first == key && gender::of_forename(key).is_some()))
                 && (m.gender.is_none() || e.gender.is_none() || e.gender == m.gender)
         };
+        // A surname shared with a relative introduced as one names the
+        // other person ("Alan Pritchard … his daughter, Clare Pritchard …
+        // Pritchard left school at 15").
+        let shared = |e: &Entity| e.key == key && !e.kin;
+        let relative_only = |e: &Entity| !(e.kin && self.list.iter().any(|o| fits(o) && shared(o)));
         let best = (0..self.list.len())
-            .filter(|&e| fits(&self.list[e]))
+            .filter(|&e| fits(&self.list[e]) && relative_only(&self.list[e]))
             .max_by_key(|&e| (last_seen.get(e).copied().unwrap_or(0), usize::MAX - e));
         if let Some(e) = best {
             return e;
@@ -272,6 +282,7 @@ impl<'a> Entities<'a> {
             first: doc.text(m.first),
             words: m.words,
             name,
+            kin: false,
         })
     }
 
@@ -315,6 +326,38 @@ impl<'a> Entities<'a> {
 }
 
 /// Two first words of the same person: equal, or one is the other's initial.
+/// True for a name in apposition to a relative ("his daughter, Clare
+/// Pritchard", "her husband John Hale").
+fn introduced_as_kin(doc: &Doc, m: &Mention) -> bool {
+    let before = |back: usize| m.lead.checked_sub(back).map_or("", |b| doc.text(b));
+    let kin = if before(1) == "," {
+        before(2)
+    } else {
+        before(1)
+    };
+    matches!(
+        kin,
+        "daughter"
+            | "son"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "widower"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "niece"
+            | "nephew"
+            | "granddaughter"
+            | "grandson"
+            | "cousin"
+            | "partner"
+            | "stepson"
+            | "stepdaughter"
+    )
+}
+
 fn same_first(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -380,6 +423,25 @@ mod tests {
                 "Bill Clinton"
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_shared_with_a_relative_names_the_other_person() {
+        let names = entity_names(
+            "Alan Pritchard has died. His daughter, Clare Pritchard, said he died at home. \
+             Pritchard left school at 15. Clare said so.",
+        );
+        assert_eq!(
+            names,
+            [
+                "Alan Pritchard",
+                "Clare Pritchard",
+                "Alan Pritchard",
+                "Clare Pritchard"
+            ]
+        );
+        let alone = entity_names("His widow, Mary Hale, spoke. Hale said so.");
+        assert_eq!(alone, ["Mary Hale", "Mary Hale"]);
     }
 
     #[test]

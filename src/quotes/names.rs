@@ -264,6 +264,50 @@ fn is_org(words: &[Word]) -> bool {
         || (last == "House" && words.len() == 2 && words[0].text == "White")
 }
 
+/// The last words of a place named after its kind ("Brisbane River", "Gulf
+/// of Mexico" ends otherwise), chosen among those that are no common surname
+/// (not "Park", "Hill", "Lake", "Rivers").
+const FEATURES: &[&str] = &[
+    "River",
+    "Sea",
+    "Ocean",
+    "Strait",
+    "Canal",
+    "Valley",
+    "Mountains",
+    "Desert",
+    "Peninsula",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Avenue",
+    "Road",
+    "Square",
+    "Bay",
+    "Island",
+    "Islands",
+    "Coast",
+    "Province",
+    "County",
+    "Stadium",
+    "Bridge",
+    "Boulevard",
+    "Reservoir",
+];
+
+/// A name of two words or more that is a place by its form: it ends with a
+/// feature word ("the Brisbane River", "Heathrow Airport"), or it is a
+/// compass point and one word ("West End", "North Shore"), which no
+/// person's name is.
+fn names_a_feature(name: &[Word]) -> bool {
+    let compass = |w: &Word| matches!(w.text, "North" | "South" | "East" | "West");
+    match name {
+        [_, .., last] if FEATURES.contains(&last.text) => true,
+        [first, second] => compass(first) && second.info.forename.is_none(),
+        _ => false,
+    }
+}
+
 /// A title word followed by at least one word that is not a title, place or
 /// organisation word: "… Governor Andrew Bailey".
 fn names_titled_person(words: &[Word]) -> bool {
@@ -279,7 +323,7 @@ fn classify(name: &[Word], titled: bool) -> NameKind {
     let Some(first) = name.first() else {
         return NameKind::Role;
     };
-    if name.iter().all(|w| w.info.place) && !titled {
+    if !titled && (name.iter().all(|w| w.info.place) || names_a_feature(name)) {
         return NameKind::Place;
     }
     if titled || name.len() >= 2 {
@@ -415,6 +459,12 @@ mod tests {
         assert_eq!(ecb, ("European Central Bank".into(), NameKind::Org));
         assert_eq!(name_of("White House").1, NameKind::Org);
         assert_eq!(name_of("Ukraine").1, NameKind::Place);
+        assert_eq!(name_of("Brisbane River").1, NameKind::Place);
+        assert_eq!(name_of("Heathrow Airport").1, NameKind::Place);
+        assert_eq!(name_of("West End").1, NameKind::Place);
+        assert_eq!(name_of("Fiona Hill").1, NameKind::Person);
+        assert_eq!(name_of("Kanye West").1, NameKind::Person);
+        assert_eq!(name_of("West Paul").1, NameKind::Person);
         assert_eq!(name_of("President").1, NameKind::Role);
         assert_eq!(name_of("Rubio").1, NameKind::Unknown);
     }
