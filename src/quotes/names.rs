@@ -256,7 +256,7 @@ fn plain(lead: usize, first: usize, end: usize, kind: NameKind) -> Name {
 /// Governor Andrew Bailey" is a person).
 fn is_org(words: &[Word]) -> bool {
     let last = words.last().map_or("", |w| w.text);
-    words.last().is_some_and(|w| w.info.org)
+    (words.last().is_some_and(|w| w.info.org) && !names_an_office(words))
         || (words.len() > 2
             && words[0].info.org
             && matches!(words[1].text, "of" | "for")
@@ -306,6 +306,16 @@ fn names_a_feature(name: &[Word]) -> bool {
         [first, second] => compass(first) && second.info.forename.is_none(),
         _ => false,
     }
+}
+
+/// A title of a role followed by "of" or "for": an office ("Minister of
+/// State for Financial Affairs", "Undersecretary for Economic Affairs"),
+/// not an organisation, though it ends with an organisation's word.
+fn names_an_office(words: &[Word]) -> bool {
+    words.windows(2).any(|pair| {
+        let role = pair[0].info.title.is_some_and(|t| t.role.is_some());
+        role && matches!(pair[1].text, "of" | "for")
+    })
 }
 
 /// A title word followed by at least one word that is not a title, place or
@@ -458,6 +468,15 @@ mod tests {
         let ecb = name_of("The European Central Bank");
         assert_eq!(ecb, ("European Central Bank".into(), NameKind::Org));
         assert_eq!(name_of("White House").1, NameKind::Org);
+        let ministry = name_of("The Ministry of Foreign Affairs");
+        assert_eq!(
+            ministry,
+            ("Ministry of Foreign Affairs".into(), NameKind::Org)
+        );
+        assert_ne!(
+            name_of("Undersecretary for Economic Affairs").1,
+            NameKind::Org
+        );
         assert_eq!(name_of("Ukraine").1, NameKind::Place);
         assert_eq!(name_of("Brisbane River").1, NameKind::Place);
         assert_eq!(name_of("Heathrow Airport").1, NameKind::Place);
