@@ -264,45 +264,14 @@ fn is_org(words: &[Word]) -> bool {
         || (last == "House" && words.len() == 2 && words[0].text == "White")
 }
 
-/// The last words of a place named after its kind ("Brisbane River", "Gulf
-/// of Mexico" ends otherwise), chosen among those that are no common surname
-/// (not "Park", "Hill", "Lake", "Rivers").
-const FEATURES: &[&str] = &[
-    "River",
-    "Sea",
-    "Ocean",
-    "Strait",
-    "Canal",
-    "Valley",
-    "Mountains",
-    "Desert",
-    "Peninsula",
-    "Airport",
-    "Harbour",
-    "Harbor",
-    "Avenue",
-    "Road",
-    "Square",
-    "Bay",
-    "Island",
-    "Islands",
-    "Coast",
-    "Province",
-    "County",
-    "Stadium",
-    "Bridge",
-    "Boulevard",
-    "Reservoir",
-];
-
 /// A name of two words or more that is a place by its form: it ends with a
-/// feature word ("the Brisbane River", "Heathrow Airport"), or it is a
-/// compass point and one word ("West End", "North Shore"), which no
-/// person's name is.
+/// kind of place (`data/place-features.txt`: "the Brisbane River",
+/// "Heathrow Airport"), or it is a compass point and one word that is no
+/// forename ("West End", "North Shore"), which no person's name is.
 fn names_a_feature(name: &[Word]) -> bool {
     let compass = |w: &Word| matches!(w.text, "North" | "South" | "East" | "West");
     match name {
-        [_, .., last] if FEATURES.contains(&last.text) => true,
+        [_, .., last] if last.info.feature => true,
         [first, second] => compass(first) && second.info.forename.is_none(),
         _ => false,
     }

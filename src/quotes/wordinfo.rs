@@ -15,6 +15,7 @@ struct Entry {
     title: Option<Title>,
     org: bool,
     place: bool,
+    feature: bool,
     male: bool,
     female: bool,
 }
@@ -29,6 +30,8 @@ pub(crate) struct WordInfo {
     pub org: bool,
     /// A place or nationality ("Ukraine", "Russian"), with or without a final period.
     pub place: bool,
+    /// The kind of place that ends a place's name ("River", "Airport").
+    pub feature: bool,
     /// `gender::of_forename(word)`.
     pub forename: Option<Gender>,
 }
@@ -69,6 +72,9 @@ static TABLE: LazyLock<PackedMap<Entry>> = LazyLock::new(|| {
     for w in entries(include_str!("data/places.txt")) {
         t.entry(w).place = true;
     }
+    for w in entries(include_str!("data/place-features.txt")) {
+        t.entry(w).feature = true;
+    }
     for w in entries(include_str!("data/male-forenames.txt")) {
         t.entry(w).male = true;
     }
@@ -102,6 +108,7 @@ pub(crate) fn info(word: &str) -> WordInfo {
         title: stem.title,
         org: exact.org,
         place: stem.place,
+        feature: exact.feature,
         forename,
     }
 }

@@ -2,6 +2,7 @@
 //! executable on `sample-corpus/` and on temporary folders.
 
 mod corpora;
+mod counts;
 mod docs;
 mod env;
 mod fields;
