@@ -253,10 +253,9 @@ impl<'a> Entities<'a> {
         // A surname shared with a relative introduced as one names the
         // other person ("Alan Pritchard … his daughter, Clare Pritchard …
         // Pritchard left school at 15").
-        let shared = |e: &Entity| e.key == key && !e.kin;
-        let relative_only = |e: &Entity| !(e.kin && self.list.iter().any(|o| fits(o) && shared(o)));
+        let other_bearer = (self.list.iter()).any(|o| fits(o) && o.key == key && !o.kin);
         let best = (0..self.list.len())
-            .filter(|&e| fits(&self.list[e]) && relative_only(&self.list[e]))
+            .filter(|&e| fits(&self.list[e]) && !(other_bearer && self.list[e].kin))
             .max_by_key(|&e| (last_seen.get(e).copied().unwrap_or(0), usize::MAX - e));
         if let Some(e) = best {
             return e;

@@ -157,14 +157,14 @@ impl SegmentCollector for ExtrasSegment {
         if self.facets.is_empty() {
             return;
         }
-        for docs in docs.chunks(BATCH) {
-            let room = BATCH - self.docs.len();
-            let (now, rest) = docs.split_at(room.min(docs.len()));
+        let mut rest = docs;
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at((BATCH - self.docs.len()).min(rest.len()));
             self.docs.extend_from_slice(now);
             if self.docs.len() == BATCH {
                 self.hand_over();
             }
-            self.docs.extend_from_slice(rest);
+            rest = later;
         }
     }
 
