@@ -24,7 +24,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Searcher};
 
 use super::column_batch::{ColumnBatch, BATCH};
-use super::facet_values::ShownCounters;
+use super::facet_values::{ShownCounters, SPARE};
 use crate::error::Result;
 
 /// The value numbers of one segment's facet column, document by document.
@@ -155,22 +155,23 @@ impl DocOrds {
     #[inline]
     pub fn count_into(&self, docs: &[DocId], counters: &mut ShownCounters) {
         assert!(counters.size() >= self.bound as usize, "too few counters");
-        // SAFETY: every value is below `bound` (`set` checks), so below
-        // the counters' size.
-        let mut add = |v: u32| unsafe { counters.add_one_unchecked(v) };
+        let spare = counters.spare();
+        // SAFETY (each add below): a value is below `bound` (`set` checks),
+        // so below the counters' size, and an empty place is sent to a
+        // spare counter, `spare + place % SPARE`.
         match &self.entries {
             Entries::One(entries) => {
                 for (i, &doc) in docs.iter().enumerate() {
                     if let Some(&ahead) = docs.get(i + LOADED / 4) {
                         prefetch(&entries[ahead as usize]);
                     }
-                    match entries[doc as usize] {
-                        NONE => {}
-                        value => add(value),
-                    }
+                    // NONE (u32::MAX) goes to the first spare: no branch on
+                    // whether a document has a value.
+                    unsafe { counters.add_or_spare(entries[doc as usize].min(spare)) };
                 }
             }
             Entries::Packed { words, bits } => {
+                let places = u64::BITS / *bits;
                 let mut loaded = [0u64; LOADED];
                 for docs in docs.chunks(LOADED) {
                     for (word, &doc) in loaded.iter_mut().zip(docs) {
@@ -181,8 +182,17 @@ impl DocOrds {
                     }
                     for &word in &loaded[..docs.len()] {
                         match self.listed(word, *bits) {
-                            Some(values) => values.iter().for_each(|&v| add(v)),
-                            None => unpack(word, *bits, &mut add),
+                            Some(values) => values
+                                .iter()
+                                .for_each(|&v| unsafe { counters.add_or_spare(v) }),
+                            // Every place, empty or not: a loop of as many
+                            // turns for every document, where stopping at
+                            // the last value mispredicted once a document.
+                            None => (0..places).for_each(|place| {
+                                let v = (word >> (place * *bits) & mask(*bits)) as u32;
+                                let at = v.wrapping_sub(1).min(spare + place % SPARE);
+                                unsafe { counters.add_or_spare(at) }
+                            }),
                         }
                     }
                 }

@@ -40,12 +40,18 @@ pub struct FacetValues {
 /// reading the counters back.
 const WORDS_AT_ONCE: usize = 8;
 
+/// Counters past the shown values': a document's empty places add to them
+/// (one for each place of a packed entry, so that they do not all wait on
+/// one counter), and reading back clears them unread.
+pub const SPARE: u32 = 8;
+
 /// A counter per shown value, and a bit per counter set when it was added
 /// to: reading back visits the counters whose bit is set, a few thousand
 /// for most queries against the 53,000 speakers of a decade of news, without
 /// a branch on the hottest loop (the bits are an OR into a few kilobytes).
-#[derive(Default)]
 pub struct ShownCounters {
+    /// A counter per shown value, then [`SPARE`] counters that absorb the
+    /// empty places of a document's values (see [`Self::spare`]).
     counts: Vec<u32>,
     added: Vec<u64>,
     /// Handed to a query since last read (see [`FacetValues::counters`]).
@@ -55,9 +61,10 @@ pub struct ShownCounters {
 impl ShownCounters {
     /// Zeroed counters for `values` values.
     pub fn sized(values: usize) -> ShownCounters {
+        let all = values + SPARE as usize;
         ShownCounters {
-            counts: vec![0; values],
-            added: vec![0; values.div_ceil(64)],
+            counts: vec![0; all],
+            added: vec![0; all.div_ceil(64)],
             used: false,
         }
     }
@@ -93,6 +100,37 @@ impl ShownCounters {
         }
     }
 
+    /// The first spare counter, the next after the shown values': spare
+    /// `i` (below [`SPARE`]) is this plus `i`.
+    #[inline]
+    pub fn spare(&self) -> u32 {
+        self.size() as u32
+    }
+
+    /// Adds one to counter `at`, a shown value's or a spare one
+    /// ([`Self::spare`]).
+    ///
+    /// # Safety
+    /// `at` is below [`Self::size`] or a spare counter: not checked.
+    #[inline]
+    pub unsafe fn add_or_spare(&mut self, at: u32) {
+        debug_assert!((at as usize) < self.counts.len());
+        // SAFETY: `at` is below `counts.len()` (the caller's promise), and
+        // `added` has a bit for each counter.
+        unsafe {
+            *self.counts.get_unchecked_mut(at as usize) += 1;
+            *self.added.get_unchecked_mut(at as usize / 64) |= 1 << (at % 64);
+        }
+    }
+
+    /// Zeroes the spare counters and their bits.
+    fn clear_spares(&mut self) {
+        for at in self.size()..self.counts.len() {
+            self.counts[at] = 0;
+            self.added[at / 64] &= !(1 << (at % 64));
+        }
+    }
+
     /// Adds one to each of `shown`.
     #[cfg(test)]
     pub fn add_each(&mut self, shown: &[u32]) {
@@ -115,7 +153,7 @@ impl ShownCounters {
 
     /// How many counters.
     pub fn size(&self) -> usize {
-        self.counts.len()
+        self.counts.len() - SPARE as usize
     }
 
     /// The `limit` highest of the counters of `sets` (each as many, a
@@ -146,6 +184,7 @@ impl ShownCounters {
                 floor = kept.peek().map_or(0, |Reverse((n, _))| *n);
             }
         };
+        sets.iter_mut().for_each(|s| s.clear_spares());
         let Some((first, others)) = sets.split_first_mut() else {
             return Vec::new();
         };
@@ -399,6 +438,23 @@ mod tests {
         let mut top = ShownCounters::take_top(&mut [&mut a, &mut b], 2);
         top.sort();
         assert_eq!(top, [(9, 2), (150, 2)]);
+    }
+
+    #[test]
+    fn spare_counters_absorb_empty_places_and_are_never_shown() {
+        let mut a = ShownCounters::sized(3);
+        let spare = a.spare();
+        assert_eq!(spare, 3, "the spares follow the shown values");
+        // SAFETY: the spares and a shown value.
+        unsafe {
+            for at in [spare, spare + SPARE - 1, spare, 1] {
+                a.add_or_spare(at);
+            }
+        }
+        // The spares outnumber the one shown value: read back, they would
+        // lead the top.
+        assert_eq!(ShownCounters::take_top(&mut [&mut a], 10), [(1, 1)]);
+        assert!(a.counts.iter().all(|&n| n == 0) && a.added.iter().all(|&w| w == 0));
     }
 
     #[test]
