@@ -3,21 +3,24 @@
 one run on one machine (the machine is noisy: read the ratios).
 
     benches/compare.py [--corpus DIR] [--queries FILE] [--reps 3] [--qruns 20] [--qrounds 3]
-                       [--fts5] [--out DIR]
+                       [--fts5] [--out DIR] [--queries-only]
 
 Defaults: the Reuters 2006-2013 corpus (unpacked with ../shared/tools/corpus)
 and ../shared/bench/queries-financial.tsv. It builds morgue (release) and the
 raw-tantivy baseline (into a scratch target dir, nothing is written to the
 repository), indexes the corpus REPS times with each (page cache warm, the
 indexers taking turns), then times every query in-process (median of QRUNS,
-in QROUNDS rounds taking turns with the baseline: the median of the rounds;
+in QROUNDS rounds, each query answered by every tool in turn before the next:
+the median of the rounds;
 morgue ranking a top 10 without fetching it, as the baseline does, and
 counting alone, which scores nothing; with and without facets)
 and as a whole process, and prints a markdown table of figures and ratios.
 Queries both tools answer in under 50 us are timed again from whole
 processes of 20,001 and 1 runs (their printed medians are whole microseconds).
 With --fts5, the SQLite FTS5 baseline builds in the same turns and its
-queries are timed in the same rounds (5 runs each). Standard library only.
+queries are timed in the same rounds (5 runs each). With --queries-only, the
+queries are timed again on the indexes an earlier run left in --out. Standard
+library only.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -96,6 +99,30 @@ def parse_tsv(text):
     return rows
 
 
+def query_lines(path):
+    """The query lines of a queries file (comments and blank lines left out)."""
+    with open(path) as f:
+        return [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+
+
+def query_rounds(measures, queries, n_rounds, scratch):
+    """Times every query with every measure, in n_rounds rounds: within a
+    round, query by query, every measure answers the query in turn. The
+    machine's speed drifts within seconds (a tool timed over all its queries
+    at once can meet a slow spell the other does not), so each query is timed
+    by all the tools back to back. Returns measure -> rounds -> rows, a row
+    per query in the file's order."""
+    rounds = {name: [[] for _ in range(n_rounds)] for name in measures}
+    qfile = os.path.join(scratch, "round-query.tsv")
+    for r in range(n_rounds):
+        for line in queries:
+            with open(qfile, "w") as f:
+                f.write(line + "\n")
+            for name, cmd in measures.items():
+                rounds[name][r] += parse_tsv(run_timed(cmd(qfile))[2])
+    return rounds
+
+
 def median_rows(rounds):
     """Each query's row of the first round, its median the median of the
     rounds' medians."""
@@ -145,6 +172,32 @@ def fast_queries(raw, morgue, raw_dest, midx, queries_file, raw_rows, scratch):
               f"{m_us / raw_us:.2f}x |")
 
 
+def kept_indexes(indexers, args):
+    """The indexes the last build of an earlier run left in --out."""
+    res = {}
+    for name, (prefix, _) in indexers.items():
+        dest = os.path.join(args.scratch, f"{prefix}-{args.reps - 1}")
+        if not os.path.exists(dest):
+            sys.exit(f"--queries-only: no {dest} (run once without it, with the same --out and --reps)")
+        res[name] = {"dest": dest}
+    return res
+
+
+def build_table(res, corpus, mb):
+    """Prints the builds' figures and ratios."""
+    base = res["raw-tantivy"]
+    print(f"\nCorpus {corpus}: {mb:.1f} MB; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
+    print("| indexer | median wall | runs | MB/s | peak RSS | size | wall vs raw | size vs raw |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, r in res.items():
+        runs = " ".join(f"{w:.1f}" for w in r["runs"])
+        print(f"| {name} | {r['wall']:.2f} s | {runs} | {mb / r['wall']:.1f} | {r['rss']:.0f} MB | "
+              f"{r['size']:.0f} MB | {r['wall'] / base['wall']:.2f}x | {r['size'] / base['size']:.2f}x |")
+    if "fts5" in res:
+        print(f"\nFTS5's build takes {res['fts5']['wall'] / res['morgue']['wall']:.2f}x morgue's in "
+              f"this run ({res['fts5']['wall']:.2f} s against {res['morgue']['wall']:.2f} s)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus")
@@ -157,6 +210,8 @@ def main():
                     help="also build with the SQLite FTS5 baseline and time its queries, in the "
                          "same turns (slow)")
     ap.add_argument("--out", help="scratch folder for indexes (default: a temp dir)")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="time the queries on the indexes an earlier run left in --out (no builds)")
     args = ap.parse_args()
     if not args.corpus:
         unpacked = subprocess.run([os.path.join(SHARED, "tools", "corpus"), "reuters-financial-2006-2013"],
@@ -178,42 +233,32 @@ def main():
         # In the same turns as the others: the machine's speed drifts.
         fts = os.path.join(SHARED, "bench", "fts5.py")
         indexers["fts5"] = ("fts5.db", lambda d: [sys.executable, fts, "index", args.corpus, d])
-    res = index_runs(indexers, args.reps, args.scratch)
-
+    if args.queries_only:
+        res = kept_indexes(indexers, args)
+    else:
+        res = index_runs(indexers, args.reps, args.scratch)
+        build_table(res, args.corpus, mb)
     base = res["raw-tantivy"]
-    print(f"\nCorpus {args.corpus}: {mb:.1f} MB; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
-    print("| indexer | median wall | runs | MB/s | peak RSS | size | wall vs raw | size vs raw |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, r in res.items():
-        runs = " ".join(f"{w:.1f}" for w in r["runs"])
-        print(f"| {name} | {r['wall']:.2f} s | {runs} | {mb / r['wall']:.1f} | {r['rss']:.0f} MB | "
-              f"{r['size']:.0f} MB | {r['wall'] / base['wall']:.2f}x | {r['size'] / base['size']:.2f}x |")
-    if "fts5" in res:
-        print(f"\nFTS5's build takes {res['fts5']['wall'] / res['morgue']['wall']:.2f}x morgue's in "
-              f"this run ({res['fts5']['wall']:.2f} s against {res['morgue']['wall']:.2f} s)")
-
     midx = res["morgue"]["dest"]
-    q = ["--queries", args.queries, "--runs", str(args.qruns)]
+    runs = ["--runs", str(args.qruns)]
     # Like for like: raw tantivy ranks a top 10 and counts, so does `--ranked -n 10`; `-n 0`
     # counts without ranking (no scores), what a request for counts and facets alone does.
     facets = ["--facets", "speaker,dateline"]
     measures = {
-        "raw": [raw, "search", base["dest"]] + q,
-        "morgue": [morgue, "--index", midx, "bench", "-n", "10", "--ranked"] + q,
-        "count": [morgue, "--index", midx, "bench", "-n", "0"] + q,
-        "fetch": [morgue, "--index", midx, "bench", "-n", "10"] + q,
-        "facets": [morgue, "--index", midx, "bench", "-n", "10", "--ranked"] + facets + q,
-        "facets-count": [morgue, "--index", midx, "bench", "-n", "0"] + facets + q,
+        "raw": lambda f: [raw, "search", base["dest"], "--queries", f] + runs,
+        "morgue": lambda f: [morgue, "--index", midx, "bench", "-n", "10", "--ranked", "--queries", f] + runs,
+        "count": lambda f: [morgue, "--index", midx, "bench", "-n", "0", "--queries", f] + runs,
+        "fetch": lambda f: [morgue, "--index", midx, "bench", "-n", "10", "--queries", f] + runs,
+        "facets": lambda f: [morgue, "--index", midx, "bench", "-n", "10", "--ranked", "--queries", f]
+        + facets + runs,
+        "facets-count": lambda f: [morgue, "--index", midx, "bench", "-n", "0", "--queries", f]
+        + facets + runs,
     }
     if "fts5" in res:
         # Its queries take up to a second: fewer runs, in the same turns.
-        measures["fts5"] = [sys.executable, os.path.join(SHARED, "bench", "fts5.py"), "search",
-                            res["fts5"]["dest"], "--queries", args.queries,
-                            "--runs", str(min(args.qruns, 5))]
-    rounds = {name: [] for name in measures}
-    for _ in range(args.qrounds):
-        for name, cmd in measures.items():
-            rounds[name].append(parse_tsv(run_timed(cmd)[2]))
+        measures["fts5"] = lambda f: [sys.executable, os.path.join(SHARED, "bench", "fts5.py"), "search",
+                                      res["fts5"]["dest"], "--queries", f, "--runs", str(min(args.qruns, 5))]
+    rounds = query_rounds(measures, query_lines(args.queries), args.qrounds, args.scratch)
     raw_rows, m_rows, m_count, m_fetch, m_facets, m_fcount = (
         median_rows(rounds[n]) for n in list(measures)[:6])
     fts_rows = median_rows(rounds["fts5"]) if "fts5" in rounds else [None] * len(raw_rows)

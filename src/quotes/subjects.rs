@@ -460,52 +460,5 @@ fn is_age(w: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::quotes::extract;
-
-    #[test]
-    fn a_person_described_by_age_is_the_person_just_named() {
-        let body = "Gabriel Martinelli, who came on in the 70th minute, scored late.\n\n\
-                    ‘It’s been a frustrating few weeks for me, I won’t lie,’ the 24-year-old \
-                    said.";
-        let got: Vec<_> = extract(body).into_iter().map(|q| q.speaker).collect();
-        assert_eq!(got, [Some("Gabriel Martinelli".to_string())]);
-        let body = "Arsenal Football Club won again.\n\n‘It’s been a frustrating few weeks \
-                    for me, I won’t lie,’ the 24-year-old said.";
-        assert_eq!(extract(body)[0].speaker, None, "no person named");
-        assert!(super::is_age("57-year-old") && !super::is_age("year-old"));
-    }
-
-    #[test]
-    fn a_politician_described_by_party_is_the_person_just_named() {
-        let speaker = |body: &str| extract(body)[0].speaker.clone();
-        let before = "Senate leader Harold Vance backed the bill on Monday.\n\n\
-                      “We will pass it this week,” the Nevada Democrat said.";
-        assert_eq!(speaker(before).as_deref(), Some("Harold Vance"));
-        let after = "Harold Vance backed the bill on Monday.\n\n\
-                     “We will pass it this week,” said the Republican.";
-        assert_eq!(speaker(after).as_deref(), Some("Harold Vance"));
-        let group = "Harold Vance backed the bill on Monday.\n\n\
-                     “We will pass it this week,” the Democrats said.";
-        assert_ne!(speaker(group).as_deref(), Some("Democrats"));
-    }
-
-    #[test]
-    fn the_department_or_the_statement_is_the_organisation_named_before() {
-        let speaker = |body: &str| extract(body)[0].speaker.clone();
-        let body = "The Department for Education said it was determined to act.\n\n\
-                    “We are extending free school meals to every child,” the department said.";
-        assert_eq!(speaker(body).as_deref(), Some("Department for Education"));
-        let body = "NHS England said in a statement that staff had worked hard.\n\n\
-                    “Referrals were at their highest ever level in April,” the statement said.";
-        assert_eq!(speaker(body).as_deref(), Some("NHS England"));
-        // A statement nobody named was said to issue, a department not named.
-        let body = "Spain will ask for aid soon, the finance ministers said in a statement.\n\n\
-                    “The assistance will be provided from the rescue fund,” the statement said.";
-        assert_eq!(speaker(body), None);
-        let body = "Officials met on Monday.\n\n“We are extending free school meals to every \
-                    child,” the department said.";
-        assert_eq!(speaker(body), None);
-        assert!(!super::is_age("five-year-old") && !super::is_age("2024-year-old"));
-    }
-}
+#[path = "subjects_test.rs"]
+mod tests;

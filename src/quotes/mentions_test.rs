@@ -1,0 +1,66 @@
+//! Tests of the mentions found in an article: names, titles, organisations and
+//! what each is, on literal sentences.
+
+use super::*;
+
+fn mentions(body: &str) -> Vec<(String, NameKind, bool)> {
+    let mut doc = Doc::scan(body);
+    doc.analyse();
+    let quoted = vec![false; doc.tokens.len()];
+    find(&doc, &quoted)
+        .iter()
+        .map(|m| {
+            let words = (m.first..=m.last).filter(|&t| doc.is_word(t));
+            let text = words.map(|w| doc.text(w)).collect::<Vec<_>>();
+            (text.join(" "), m.kind, m.subject)
+        })
+        .collect()
+}
+
+#[test]
+fn an_organisation_runs_through_a_plurals_apostrophe() {
+    let got = mentions("In a statement, the National Farmers’ Union said it was angry.");
+    assert!(
+        got.iter()
+            .any(|m| m.0 == "National Farmers Union" && m.1 == NameKind::Org),
+        "{got:?}"
+    );
+    let got = mentions("The British Bankers' Association said rates rose.");
+    assert!(
+        got.iter().any(|m| m.0 == "British Bankers Association"),
+        "{got:?}"
+    );
+    // No organisation word after it: the run stops at the apostrophe.
+    let got = mentions("The Smiths' Garden was open, James Smith said.");
+    assert!(got.iter().all(|m| m.0 != "Smiths Garden"), "{got:?}");
+}
+
+#[test]
+fn finds_titled_names_and_subjects() {
+    let found = mentions("Miami: US Secretary of State Marco Rubio on Friday met Umerov.");
+    assert_eq!(found[1], ("Marco Rubio".into(), NameKind::Person, true));
+    assert_eq!(found[2].0, "Umerov");
+    let found = mentions("But Rubio said he had briefed President Volodymyr Zelensky.");
+    assert_eq!(found[0], ("Rubio".into(), NameKind::Unknown, true));
+    assert_eq!(found[1].0, "Volodymyr Zelensky");
+    assert!(!found[1].2);
+}
+
+#[test]
+fn the_agency_credited_in_the_dateline_is_no_mention() {
+    let found = mentions("KYIV (Reuters) - Ukraine's army said it held the line.");
+    assert!(found.iter().all(|m| m.0 != "Reuters"), "{found:?}");
+    let later = mentions(
+        "KYIV - Officials spoke on Monday in the capital after a long night of \
+         talks. The army told the agency (Reuters) so.",
+    );
+    assert!(later.iter().any(|m| m.0 == "Reuters"), "{later:?}");
+}
+
+#[test]
+fn initials_particles_and_possessives() {
+    let found = mentions("Laurence H. Tribe and Bill de Blasio met Trump's envoy.");
+    assert_eq!(found[0].0, "Laurence H Tribe");
+    assert_eq!(found[1].0, "Bill de Blasio");
+    assert_eq!(found[2].0, "Trump's");
+}
