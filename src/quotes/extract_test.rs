@@ -219,6 +219,20 @@ fn titles_are_stripped_from_speakers() {
 }
 
 #[test]
+fn callings_before_a_name_are_stripped_as_titles_are() {
+    let body = "\"It was a long shoot,\" Actor Keanu Reeves said. \"We won it late on,\" said \
+                Striker Harry Kane. \"We lost our shape,\" Manager Gareth Southgate said.";
+    let got = speakers(body);
+    assert_eq!(got[0].as_deref(), Some("Keanu Reeves"));
+    assert_eq!(got[1].as_deref(), Some("Harry Kane"));
+    assert_eq!(got[2].as_deref(), Some("Gareth Southgate"));
+    // "Manager" names no role: the fund manager is someone else.
+    let body = "Portfolio Manager David Lipton sold his shares.\n\n\
+                \"The market is cheap,\" the fund manager said.";
+    assert_ne!(speakers(body)[0].as_deref(), Some("David Lipton"));
+}
+
+#[test]
 fn possessive_hyphenated_accented_and_particle_names() {
     let body = "Douglas Holtz-Eakin's view was clear. \"The plan is not credible,\" \
                 Holtz-Eakin said. \"This is our line in the sand,\" said José Álvarez. \

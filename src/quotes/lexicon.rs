@@ -54,6 +54,8 @@ static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Role words usable in a definite description ("the senator said").
+static DEMONYMS: LazyLock<WordSet> =
+    LazyLock::new(|| entries(include_str!("data/demonyms.txt")).collect());
 static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.values().filter_map(|t| t.role).collect());
 
@@ -86,6 +88,12 @@ fn contains_lowercased(set: &WordSet, word: &str) -> bool {
         return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
     }
     set.contains(word.to_lowercase().as_str())
+}
+
+/// True for a noun naming one person by country or people ("Spaniard",
+/// "Australian"; `data/demonyms.txt`).
+pub(crate) fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(word)
 }
 
 /// True when `word`, capitalised alone, describes a group ("Analysts",

@@ -228,10 +228,16 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     /// "the Nevada Democrat", "the Republican": a politician described by
-    /// party (and state), the person just named, as "the 24-year-old" is.
+    /// party (and state), the person just named, as "the 24-year-old" is;
+    /// so is one described by country ("the Spaniard", "the Australian").
     fn party_member(&self, mention: &Mention) -> Option<Source> {
-        let party =
-            mention.words <= 3 && matches!(self.word(mention.last), "Democrat" | "Republican");
+        let last = self.word(mention.last);
+        // A country's word before a noun only qualifies it ("the Austrian
+        // bourse said").
+        let alone = !self.modifier_word(mention.last + 1);
+        let party = mention.words <= 3
+            && (matches!(last, "Democrat" | "Republican")
+                || (mention.words == 1 && alone && lexicon::is_demonym(last)));
         let definite = mention
             .lead
             .checked_sub(1)

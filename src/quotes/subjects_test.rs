@@ -48,3 +48,18 @@ fn the_department_or_the_statement_is_the_organisation_named_before() {
     assert_eq!(speaker(body), None);
     assert!(!super::is_age("five-year-old") && !super::is_age("2024-year-old"));
 }
+
+#[test]
+fn a_person_described_by_country_is_the_person_just_named() {
+    let speaker = |body: &str| extract(body)[0].speaker.clone();
+    let before = "Coach Javier Solano was pleased with his side.\n\n\
+                  \"We played without fear today,\" the Spaniard said.";
+    assert_eq!(speaker(before).as_deref(), Some("Javier Solano"));
+    let after = "Petra Hudakova reached the semi-finals.\n\n\
+                 \"I came here with one suitcase,\" said the Slovak.";
+    assert_eq!(speaker(after).as_deref(), Some("Petra Hudakova"));
+    // The country's word before a noun only qualifies it.
+    let bourse = "Chancellor Angela Merkel spoke on Monday.\n\n\
+                  \"We ask that it covers every trade,\" said the Austrian bourse.";
+    assert_ne!(speaker(bourse).as_deref(), Some("Angela Merkel"));
+}
