@@ -141,7 +141,8 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
     words.push(i);
     let mut j = i;
     loop {
-        if possessive(doc.text(j)).is_some() && !(j == i && company_after_s(doc, j)) {
+        let own_s = (j == i && company_after_s(doc, j)) || office_after_s(doc, j);
+        if possessive(doc.text(j)).is_some() && !own_s {
             break;
         }
         let mut k = j;
@@ -305,6 +306,17 @@ fn company_after_s(doc: &Doc, j: usize) -> bool {
     let plain = !first_info.org && first_info.title.is_none() && !first_info.place;
     let legal_form = count == 1 && is_legal_form(first);
     wordinfo::info(last).org && (plain || legal_form)
+}
+
+/// True when the `'s` of token `j` is an office-holder's in the name of
+/// the office: a title, then an organisation word ("Harlan County
+/// Sheriff's Office", "the Prime Minister's Office", "the District
+/// Attorney's Office said"), where the name had been cut to its last word.
+fn office_after_s(doc: &Doc, j: usize) -> bool {
+    possessive(doc.text(j)).is_some_and(|owner| lexicon::title(owner).is_some())
+        && doc.adjacent(j)
+        && is_name_word(doc, j + 1)
+        && wordinfo::info(doc.text(j + 1)).org
 }
 
 /// A company's legal form, which ends its name ("Inc", "Corp.", "Plc").

@@ -64,3 +64,24 @@ fn initials_particles_and_possessives() {
     assert_eq!(found[1].0, "Bill de Blasio");
     assert_eq!(found[2].0, "Trump's");
 }
+
+#[test]
+fn an_office_holders_s_runs_into_the_name_of_the_office() {
+    let got = mentions("The Harlan County Sheriff's Office said the road was closed.");
+    assert!(
+        got.iter()
+            .any(|m| m.0 == "Harlan County Sheriff's Office" && m.1 == NameKind::Org),
+        "{got:?}"
+    );
+    let got = mentions("Later the Prime Minister’s Office said talks went on.");
+    assert!(
+        got.iter().any(|m| m.0 == "Prime Minister’s Office"),
+        "{got:?}"
+    );
+    // Anyone else's `'s` is a possessive: the run stops at it.
+    let got = mentions("Obama's Treasury Secretary spoke.");
+    assert!(
+        got.iter().all(|m| !m.0.contains("Obama's Treasury")),
+        "{got:?}"
+    );
+}

@@ -205,10 +205,20 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 // "Peter Newland of Barclays Capital in New York said": a
                 // place after "in" locates the speaker named before it.
                 let located = w == "in" && mention.kind == NameKind::Place;
+                // "a spokesman for the Kremlin said": its voice, as "said a
+                // spokesman for the Kremlin" and "a Kremlin spokesman" are;
+                // not when the phrase is set off by commas, beside the name
+                // of the spokesman ("Cindy Qin, a spokeswoman for Google
+                // told", "A spokesman for Deutsche Bank, Duncan King, said").
+                let voiced = w == "for"
+                    && mention.kind == NameKind::Org
+                    && q.checked_sub(1).is_some_and(|v| self.voice_alone(v))
+                    && !self.doc.is_punct(mention.last + 1, ",");
                 return match owner {
                     Some(o) if (matches!(w, "of" | "from" | "at") || located) && o != m => {
                         self.named_source(lo, o, q - 1)
                     }
+                    _ if voiced => Source::Mention(m),
                     _ => Source::Anonymous,
                 };
             }
@@ -225,6 +235,19 @@ impl<'d, 'a> Attributor<'d, 'a> {
             NameKind::Place if self.word(mention.last).ends_with('s') => Source::Anonymous,
             _ => Source::Mention(m),
         }
+    }
+
+    /// True when token `v` is a voice noun ("spokesman") whose phrase
+    /// ("a spokesman", "spokesman") follows no comma.
+    fn voice_alone(&self, v: usize) -> bool {
+        let start = match v.checked_sub(1) {
+            Some(d) if is_determiner(self.word(d)) => d,
+            _ => v,
+        };
+        is_voice_noun(self.word(v))
+            && !start
+                .checked_sub(1)
+                .is_some_and(|c| self.doc.is_punct(c, ","))
     }
 
     /// "the Nevada Democrat", "the Republican": a politician described by

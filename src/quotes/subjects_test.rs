@@ -63,3 +63,17 @@ fn a_person_described_by_country_is_the_person_just_named() {
                   \"We ask that it covers every trade,\" said the Austrian bourse.";
     assert_ne!(speaker(bourse).as_deref(), Some("Angela Merkel"));
 }
+
+#[test]
+fn a_spokesman_for_an_organisation_speaks_for_it_unless_named() {
+    let speaker = |body: &str| extract(body)[0].speaker.clone();
+    let plain = "\"We will look at the case carefully,\" a spokesman for the Kremlin said.";
+    assert_eq!(speaker(plain).as_deref(), Some("Kremlin"));
+    // Beside the spokesman's name, set off by commas: the person.
+    let named = "\"We gave them a month's notice,\" Cindy Qin, a spokeswoman for Google \
+                 told Reuters.";
+    assert_eq!(speaker(named).as_deref(), Some("Cindy Qin"));
+    let named = "A spokesman for Deutsche Bank, Duncan King, said the bank was \"disappointed \
+                 in this procedural decision\" and would appeal.";
+    assert_ne!(speaker(named).as_deref(), Some("Deutsche Bank"));
+}
