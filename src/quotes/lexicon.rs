@@ -53,9 +53,10 @@ static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
-/// Role words usable in a definite description ("the senator said").
+/// Nouns for one person of a country or people (`data/demonyms.txt`).
 static DEMONYMS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/demonyms.txt")).collect());
+/// Role words usable in a definite description ("the senator said").
 static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.values().filter_map(|t| t.role).collect());
 

@@ -141,8 +141,8 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
     words.push(i);
     let mut j = i;
     loop {
-        let own_s = (j == i && company_after_s(doc, j)) || office_after_s(doc, j);
-        if possessive(doc.text(j)).is_some() && !own_s {
+        let own_s = || (j == i && company_after_s(doc, j)) || office_after_s(doc, j);
+        if possessive(doc.text(j)).is_some() && !own_s() {
             break;
         }
         let mut k = j;

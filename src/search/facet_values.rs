@@ -82,24 +82,6 @@ impl ShownCounters {
         self.counts[shown as usize]
     }
 
-    /// Adds one to the counter of shown value `shown`, which must be below
-    /// [`Self::size`].
-    ///
-    /// # Safety
-    /// `shown < self.size()`: the counter and its bit are not checked to
-    /// be there (a sparse query's facets spent a twentieth of their time
-    /// checking).
-    #[inline]
-    pub unsafe fn add_one_unchecked(&mut self, shown: u32) {
-        debug_assert!((shown as usize) < self.counts.len());
-        // SAFETY: `shown` is below `counts.len()` (the caller's promise),
-        // and `added` has a bit for each counter.
-        unsafe {
-            *self.counts.get_unchecked_mut(shown as usize) += 1;
-            *self.added.get_unchecked_mut(shown as usize / 64) |= 1 << (shown % 64);
-        }
-    }
-
     /// The first spare counter, the next after the shown values': spare
     /// `i` (below [`SPARE`]) is this plus `i`.
     #[inline]
@@ -111,7 +93,9 @@ impl ShownCounters {
     /// ([`Self::spare`]).
     ///
     /// # Safety
-    /// `at` is below [`Self::size`] or a spare counter: not checked.
+    /// `at` is below [`Self::size`] or a spare counter: the counter and its
+    /// bit are not checked to be there (a sparse query's facets spent a
+    /// twentieth of their time checking).
     #[inline]
     pub unsafe fn add_or_spare(&mut self, at: u32) {
         debug_assert!((at as usize) < self.counts.len());
