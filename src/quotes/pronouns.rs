@@ -9,6 +9,7 @@ use super::gender::{self, Gender};
 use super::lexicon;
 use super::mentions::Mention;
 use super::names::NameKind;
+use super::tokens::NAME_WORD;
 
 /// How far back (in sentences) a pronoun may reach.
 const MAX_SENTENCES: u32 = 6;
@@ -138,7 +139,10 @@ pub(crate) fn resolve(
             continue;
         };
         let fits = match want {
-            Some(g) => e.kind == NameKind::Person && e.gender != Some(opposite(g)),
+            Some(g) => {
+                (e.kind == NameKind::Person && e.gender != Some(opposite(g)))
+                    || spokesperson_of(doc, m).is_some_and(|v| v != Some(opposite(g)))
+            }
             // A person known as a man or a woman: the name lists take
             // "Old Trafford" or "US Open" for people too.
             None if p == Pronoun::Person => e.kind == NameKind::Person && e.gender.is_some(),
@@ -213,6 +217,34 @@ fn is_place_in(doc: &Doc, m: &Mention) -> bool {
 }
 
 /// The token `back` places before mention `m` (its titles included), or "".
+/// The spokesperson an organisation's mention speaks through, when it has
+/// one ("a spokeswoman for Google", "a Kremlin spokesman"), with the
+/// gender the noun gives (`None` for "spokesperson"): a later "she said"
+/// is that spokeswoman, who speaks for it.
+fn spokesperson_of(doc: &Doc, m: &Mention) -> Option<Option<Gender>> {
+    let voice = |w: &str| match w {
+        "spokesman" => Some(Some(Gender::Male)),
+        "spokeswoman" => Some(Some(Gender::Female)),
+        "spokesperson" => Some(None),
+        _ => None,
+    };
+    if m.kind != NameKind::Org {
+        return None;
+    }
+    // Unnamed: no comma and name after "a spokesman for X", no name after
+    // "an X spokesman" ("White House spokesman Tony Snow" is Tony Snow).
+    let back = 2 + usize::from(is_article(word_before(doc, m, 1)));
+    let before = (word_before(doc, m, back - 1) == "for" && !doc.is_punct(m.last + 1, ","))
+        .then(|| voice(word_before(doc, m, back)))
+        .flatten();
+    let unnamed_after = !doc.has(m.last + 2, NAME_WORD);
+    before.or_else(|| voice(doc.text(m.last + 1)).filter(|_| unnamed_after))
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "The")
+}
+
 fn word_before<'a>(doc: &Doc<'a>, m: &Mention, back: usize) -> &'a str {
     m.lead.checked_sub(back).map_or("", |b| doc.text(b))
 }
@@ -221,5 +253,39 @@ fn opposite(g: Gender) -> Gender {
     match g {
         Gender::Male => Gender::Female,
         Gender::Female => Gender::Male,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::extract;
+
+    fn speakers(body: &str) -> Vec<Option<String>> {
+        extract(body).into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_an_organisations_spokesperson_is_the_organisation() {
+        let before = "Lib Dem chairman Matthew Taylor wrote to the watchdog.\n\n";
+        let body = format!(
+            "{before}A spokesman for the Kremlin said talks went on. \
+             \"We are ready to talk to them,\" he said."
+        );
+        assert_eq!(speakers(&body), [Some("Kremlin".to_string())]);
+        let body = format!(
+            "{before}A Kremlin spokeswoman said talks went on. \
+             \"We are ready to talk to them,\" she said."
+        );
+        assert_eq!(speakers(&body), [Some("Kremlin".to_string())]);
+        // A spokeswoman is no "he"; a spokesman named is himself.
+        let body = format!(
+            "{before}A Kremlin spokeswoman said talks went on. \
+             \"We are ready to talk to them,\" he said."
+        );
+        assert_ne!(speakers(&body), [Some("Kremlin".to_string())]);
+        let body = "White House spokesman Tony Snow declined to comment on the plan but \
+                    said, \"Everyone knows the firms are struggling.\" \"That is why we \
+                    are talking to them,\" he added.";
+        assert_eq!(speakers(body)[1].as_deref(), Some("Tony Snow"));
     }
 }
