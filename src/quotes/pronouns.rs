@@ -216,7 +216,6 @@ fn is_place_in(doc: &Doc, m: &Mention) -> bool {
     plain && (word(1) == "in" || (region && word(2) == "in"))
 }
 
-/// The token `back` places before mention `m` (its titles included), or "".
 /// The spokesperson an organisation's mention speaks through, when it has
 /// one ("a spokeswoman for Google", "a Kremlin spokesman"), with the
 /// gender the noun gives (`None` for "spokesperson"): a later "she said"
@@ -241,10 +240,12 @@ fn spokesperson_of(doc: &Doc, m: &Mention) -> Option<Option<Gender>> {
     before.or_else(|| voice(doc.text(m.last + 1)).filter(|_| unnamed_after))
 }
 
+/// "the", which may stand between "a spokesman for" and the name.
 fn is_article(w: &str) -> bool {
     matches!(w, "the" | "The")
 }
 
+/// The token `back` places before mention `m` (its titles included), or "".
 fn word_before<'a>(doc: &Doc<'a>, m: &Mention, back: usize) -> &'a str {
     m.lead.checked_sub(back).map_or("", |b| doc.text(b))
 }
