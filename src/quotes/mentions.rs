@@ -179,7 +179,7 @@ fn run(doc: &Doc, i: usize, words: &mut Vec<usize>) -> usize {
         let next = k + 1;
         let w = doc.text(next);
         let prev = doc.text(j);
-        if title_of_the(doc, j, next) {
+        if title_of_the(doc, j, next) || org_of_the(doc, j, next) {
             // "Comptroller of the Currency John Dugan": "of the" inside.
             words.extend([next, next + 1]);
             j = next + 1;
@@ -317,6 +317,18 @@ fn office_after_s(doc: &Doc, j: usize) -> bool {
         && doc.adjacent(j)
         && is_name_word(doc, j + 1)
         && wordinfo::info(doc.text(j + 1)).org
+}
+
+/// True for "of the" inside an organisation's name, after one of its words
+/// and before a name: "the Office of the Revenue Commissioners", "the
+/// Department of the Treasury" (the name had been cut at "of the").
+fn org_of_the(doc: &Doc, j: usize, next: usize) -> bool {
+    doc.text(next) == "of"
+        && doc.text(next + 1) == "the"
+        && doc.adjacent(next)
+        && doc.adjacent(next + 1)
+        && is_name_word(doc, next + 2)
+        && wordinfo::info(doc.text(j)).org
 }
 
 /// A company's legal form, which ends its name ("Inc", "Corp.", "Plc").

@@ -85,3 +85,17 @@ fn an_office_holders_s_runs_into_the_name_of_the_office() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_organisations_name_runs_through_of_the() {
+    let got = mentions("A spokeswoman for the Office of the Revenue Commissioners said no.");
+    assert!(
+        got.iter()
+            .any(|m| m.0 == "Office of the Revenue Commissioners" && m.1 == NameKind::Org),
+        "{got:?}"
+    );
+    // Not after a word of no organisation: "Friends of the Earth" is left
+    // to the lists, "Smith of the Treasury" is two names.
+    let got = mentions("Officials heard John Smith of the Treasury on Monday.");
+    assert!(got.iter().all(|m| !m.0.contains("of the")), "{got:?}");
+}
