@@ -6,7 +6,7 @@ use super::doc::Doc;
 use super::gender::Gender;
 use super::lexicon;
 use super::names::{self, NameKind, Word};
-use super::title_runs::{head_of_state, title_initials, title_of_the};
+use super::title_runs::{head_of_state, of_the, title_initials, title_of_the};
 use super::tokens::{Kind, LOWER_WORD, NAME_WORD};
 use super::wordclass::{is_clause_opener, is_own_s_verb, is_verb_filler};
 use super::wordinfo;
@@ -323,9 +323,7 @@ fn office_after_s(doc: &Doc, j: usize) -> bool {
 /// and before a name: "the Office of the Revenue Commissioners", "the
 /// Department of the Treasury" (the name had been cut at "of the").
 fn org_of_the(doc: &Doc, j: usize, next: usize) -> bool {
-    doc.text(next) == "of"
-        && doc.text(next + 1) == "the"
-        && doc.adjacent(next)
+    of_the(doc, next)
         && doc.adjacent(next + 1)
         && is_name_word(doc, next + 2)
         && wordinfo::info(doc.text(j)).org

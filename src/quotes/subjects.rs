@@ -227,7 +227,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             p = q;
         }
-        if let Some(person) = self.party_member(mention) {
+        if let Some(person) = self.described_person(mention) {
             return person;
         }
         match mention.kind {
@@ -253,7 +253,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// "the Nevada Democrat", "the Republican": a politician described by
     /// party (and state), the person just named, as "the 24-year-old" is;
     /// so is one described by country ("the Spaniard", "the Australian").
-    fn party_member(&self, mention: &Mention) -> Option<Source> {
+    fn described_person(&self, mention: &Mention) -> Option<Source> {
         let last = self.word(mention.last);
         // A country's word before a noun only qualifies it ("the Austrian
         // bourse said").
@@ -409,7 +409,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             let end = (i..b).find(|&k| !self.doc.is_word(k)).unwrap_or(b);
             return self.description(i, end);
         }
-        if let Some(person) = self.party_member(mention) {
+        if let Some(person) = self.described_person(mention) {
             return person;
         }
         match mention.kind {

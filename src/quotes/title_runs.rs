@@ -49,11 +49,12 @@ pub(super) fn title_of_the(doc: &Doc, j: usize, next: usize) -> bool {
             .take_while(|&w| doc.has(w, NAME_WORD) && doc.adjacent(w - 1))
             .any(|w| wordinfo::info(doc.text(w)).forename.is_some())
     };
-    doc.text(next) == "of"
-        && doc.text(next + 1) == "the"
-        && doc.adjacent(next)
-        && lexicon::title(doc.text(j)).is_some()
-        && named()
+    of_the(doc, next) && lexicon::title(doc.text(j)).is_some() && named()
+}
+
+/// True when "of the" stands at token `next`, its words one space apart.
+pub(super) fn of_the(doc: &Doc, next: usize) -> bool {
+    doc.text(next) == "of" && doc.text(next + 1) == "the" && doc.adjacent(next)
 }
 
 /// True for "Head" in "the Head of State": an office, no one's name (as
