@@ -56,6 +56,10 @@ static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
 /// Nouns for one person of a country or people (`data/demonyms.txt`).
 static DEMONYMS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/demonyms.txt")).collect());
+/// Nouns for one person described by age, standing or calling
+/// (`data/epithets.txt`).
+static EPITHETS: LazyLock<WordSet> =
+    LazyLock::new(|| entries(include_str!("data/epithets.txt")).collect());
 /// Role words usable in a definite description ("the senator said").
 static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.values().filter_map(|t| t.role).collect());
@@ -95,6 +99,13 @@ fn contains_lowercased(set: &WordSet, word: &str) -> bool {
 /// "Australian"; `data/demonyms.txt`).
 pub(crate) fn is_demonym(word: &str) -> bool {
     DEMONYMS.contains(word)
+}
+
+/// True for a lowercase noun describing one person by age, standing or
+/// calling ("teenager", "rookie", "fly-half", "singer";
+/// `data/epithets.txt`), which after "the" refers to someone just named.
+pub(crate) fn is_epithet(word: &str) -> bool {
+    EPITHETS.contains(word)
 }
 
 /// True when `word`, capitalised alone, describes a group ("Analysts",

@@ -444,7 +444,7 @@ fn describing_role(doc: &Doc, p: usize) -> Option<&'static str> {
 }
 
 /// True when the mention starting at token `lead` opens a clause.
-fn starts_clause(doc: &Doc, lead: usize) -> bool {
+pub(crate) fn starts_clause(doc: &Doc, lead: usize) -> bool {
     let Some(p) = lead.checked_sub(1) else {
         return true;
     };

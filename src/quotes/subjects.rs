@@ -4,7 +4,7 @@
 
 use super::attribution::{pronoun, Attributor, Pronoun, Source};
 use super::lexicon;
-use super::mentions::Mention;
+use super::mentions::{self, Mention};
 use super::names::NameKind;
 use super::title_runs::head_of_state_role;
 use super::tokens::{Kind, LOWER_WORD};
@@ -279,8 +279,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// the organisation it speaks for; "a senior official" -> anonymous.
     pub(super) fn description(&self, from: usize, to: usize) -> Source {
         let definite = self.word(from).eq_ignore_ascii_case("the");
-        if definite && to == from + 2 && is_age(self.word(from + 1)) {
-            // "the 24-year-old said": the person just named.
+        let epithet = |w: &str| is_age(w) || lexicon::is_epithet(w);
+        if definite && to == from + 2 && epithet(self.word(from + 1)) {
+            // "the 24-year-old said", "the rookie said": the person just
+            // named.
             return Source::Pronoun(Pronoun::Person, from + 1);
         }
         let role = (from..to)
@@ -313,7 +315,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let named =
             |m: &&Mention| (m.first..=m.last).any(|j| self.word(j).eq_ignore_ascii_case(word));
         let found = if matches!(word, "statement" | "release" | "communique") {
-            let issued = |m: &&Mention| m.subject && !m.possessive && self.issued(m, word);
+            let issued =
+                |m: &&Mention| self.opens_clause(m) && !m.possessive && self.issued(m, word);
             self.mentions.iter().rev().filter(near).find(issued)
         } else if lexicon::is_org_word(&capitalised(word)) {
             let org = |m: &&Mention| m.kind == NameKind::Org;
@@ -338,6 +341,19 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let w = self.word(m.first);
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
         (m.kind == NameKind::Org || acronym) && !lexicon::is_org_word(w)
+    }
+
+    /// True when mention `m` is the subject that opens its clause, or an
+    /// organisation's name opening it after an article: "The NSW
+    /// Reconstruction Authority said in a statement", "In Moscow, the
+    /// Kremlin said" (a mention's own flag takes an article that opens the
+    /// body only).
+    fn opens_clause(&self, m: &Mention) -> bool {
+        m.subject
+            || m.kind == NameKind::Org
+                && (m.lead.checked_sub(1)).is_some_and(|d| {
+                    is_determiner(self.word(d)) && mentions::starts_clause(self.doc, d)
+                })
     }
 
     /// True when `word` ("statement") is written within a few words of

@@ -17,6 +17,24 @@ fn a_person_described_by_age_is_the_person_just_named() {
 }
 
 #[test]
+fn a_person_described_by_standing_or_calling_is_the_person_just_named() {
+    let speaker = |body: &str| extract(body)[0].speaker.clone();
+    let before = "Marcus Webb caught two touchdowns in his first start.\n\n\
+                  \"I didn't even see the ball until the last second,\" the rookie said.";
+    assert_eq!(speaker(before).as_deref(), Some("Marcus Webb"));
+    let after = "Tom Ashdown scored on his debut for the club.\n\n\
+                 \"I just hit it and closed my eyes,\" said the teenager.";
+    assert_eq!(speaker(after).as_deref(), Some("Tom Ashdown"));
+    let hyphen = "Ciaran Doyle kicked the winning penalty.\n\n\
+                  \"You just go through your routine,\" the fly-half said.";
+    assert_eq!(speaker(hyphen).as_deref(), Some("Ciaran Doyle"));
+    // Not the people around a subject: a coach is most often someone else.
+    let coach = "Marcus Webb caught two touchdowns in his first start.\n\n\
+                 \"He has worked so hard for this,\" the coach said.";
+    assert_ne!(speaker(coach).as_deref(), Some("Marcus Webb"));
+}
+
+#[test]
 fn a_politician_described_by_party_is_the_person_just_named() {
     let speaker = |body: &str| extract(body)[0].speaker.clone();
     let before = "Senate leader Harold Vance backed the bill on Monday.\n\n\
@@ -47,6 +65,29 @@ fn the_department_or_the_statement_is_the_organisation_named_before() {
                 child,” the department said.";
     assert_eq!(speaker(body), None);
     assert!(!super::is_age("five-year-old") && !super::is_age("2024-year-old"));
+}
+
+#[test]
+fn the_statement_is_the_organisations_whose_clause_opens_with_an_article() {
+    let speaker = |body: &str| extract(body).last().and_then(|q| q.speaker.clone());
+    // Not the body's first words: the article opens a later sentence.
+    let body = "Hundreds of households are still waiting.\n\n\
+                The Harbour Reconstruction Authority said in a statement it had \
+                completed 1,800 buybacks.\n\n\
+                “We are working through every remaining application,” the statement said.";
+    assert_eq!(
+        speaker(body).as_deref(),
+        Some("Harbour Reconstruction Authority")
+    );
+    // After an adverbial phrase and a comma.
+    let body = "Ministers met in Brussels.\n\nIn Geneva, the World Health Organization \
+                said in a statement that the outbreak was spreading.\n\n“Cases are \
+                rising faster than at any time this year,” the statement said.";
+    assert_eq!(speaker(body).as_deref(), Some("World Health Organization"));
+    // An organisation's name inside a clause is not its subject.
+    let body = "Ministers met in Brussels.\n\nSpain gave the World Health Organization \
+                a statement of protest.\n\n“Cases are rising,” the statement said.";
+    assert_eq!(speaker(body), None);
 }
 
 #[test]
