@@ -172,15 +172,48 @@ impl<'x, 'a> Speakers<'x, 'a> {
             let speaker = match c.found {
                 Some(f) => self.resolve_in(f.source, &mut chain),
                 None if self.continues(cands, i) => out.last().cloned().flatten(),
-                None => last
-                    .as_ref()
-                    .filter(|(p, _)| p + 1 >= s.para)
-                    .and_then(|(_, sp)| sp.clone()),
+                None => match last.as_ref().filter(|(p, _)| p + 1 >= s.para) {
+                    Some((_, sp)) => sp.clone(),
+                    None => self.introduced(s),
+                },
             };
             last = Some((s.para, speaker.clone()));
             out.push(speaker);
         }
         out
+    }
+
+    /// The person the paragraph before a quote introduces, for a quote that
+    /// is its whole paragraph, with no speaker before it in the previous
+    /// one: a profile's "Lena Håkansson
+    /// chairs the planning committee. …" then "“People here need jobs.”".
+    /// Only when that paragraph quotes nobody and one person is the
+    /// subject of its clauses.
+    fn introduced(&self, s: super::marks::Span) -> Option<String> {
+        let doc = self.doc;
+        let prev = s.para.checked_sub(1)?;
+        let para = doc.paras[s.para];
+        let rest = doc.body.get(s.close..para.end).unwrap_or("");
+        let whole = para.start == s.open && rest.trim().is_empty();
+        if !whole || doc.spans.iter().any(|x| x.para == prev) {
+            return None;
+        }
+        let mut people = self
+            .mentions
+            .iter()
+            .filter(|m| doc.para_of[m.first] as usize == prev && m.subject && !m.possessive)
+            .map(|m| m.entity)
+            .filter(|&e| {
+                self.entities
+                    .list
+                    .get(e)
+                    .is_some_and(|x| x.kind == NameKind::Person)
+            });
+        let first = people.next()?;
+        people
+            .all(|e| e == first)
+            .then(|| self.entities.speaker(first))
+            .flatten()
     }
 
     /// True when candidate `i` reopens a quote left open at the end of the previous one.
@@ -247,6 +280,21 @@ mod tests {
             "Her sister Maria Lopez visits often. She grew up",
         );
         assert_eq!(speakers(&body)[1], None, "another woman named in between");
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_person_is_introduced_is_theirs() {
+        let intro = "Lena Hakansson chairs the planning committee and is caught in the \
+            middle. The town has lost hundreds of residents in a decade.\n\n\
+            \"People here need jobs, and people here need the reindeer. I am not \
+            allowed to choose only one.\"";
+        assert_eq!(speakers(intro), [Some("Lena Hakansson".to_string())]);
+        // Two people introduced: no telling whose.
+        let two = intro.replace("The town has", "Erik Lind runs the herd. The town has");
+        assert_eq!(speakers(&two), [None]);
+        // Words after the quote in its paragraph: not a quote standing alone.
+        let more = intro.replace("only one.\"", "only one,\" a neighbour wrote online.");
+        assert_ne!(speakers(&more), [Some("Lena Hakansson".to_string())]);
     }
 
     #[test]
