@@ -7,6 +7,7 @@ use super::attribution::{Found, Pronoun, Source};
 use super::doc::Doc;
 use super::entities::Entities;
 use super::gender::Gender;
+use super::marks::Span;
 use super::mentions::Mention;
 use super::names::NameKind;
 use super::pronouns;
@@ -184,12 +185,12 @@ impl<'x, 'a> Speakers<'x, 'a> {
     }
 
     /// The person the paragraph before a quote introduces, for a quote that
-    /// is its whole paragraph, with no speaker before it in the previous
-    /// one: a profile's "Lena Håkansson
-    /// chairs the planning committee. …" then "“People here need jobs.”".
-    /// Only when that paragraph quotes nobody and one person is the
-    /// subject of its clauses.
-    fn introduced(&self, s: super::marks::Span) -> Option<String> {
+    /// is its whole paragraph, with no speaker before it there or in the
+    /// previous one: a profile's "Lena Håkansson chairs the planning
+    /// committee. …" then "“People here need jobs.”". Only when that
+    /// paragraph quotes nobody and one person is the subject of its
+    /// clauses.
+    fn introduced(&self, s: Span) -> Option<String> {
         let doc = self.doc;
         let prev = s.para.checked_sub(1)?;
         let para = doc.paras[s.para];

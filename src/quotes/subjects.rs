@@ -345,9 +345,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
 
     /// True when mention `m` is the subject that opens its clause, or an
     /// organisation's name opening it after an article: "The NSW
-    /// Reconstruction Authority said in a statement", "In Moscow, the
-    /// Kremlin said" (a mention's own flag takes an article that opens the
-    /// body only).
+    /// Reconstruction Authority said in a statement", "In Geneva, the World
+    /// Health Organization said" (a mention's own flag takes an article
+    /// only where it opens the body).
     fn opens_clause(&self, m: &Mention) -> bool {
         m.subject
             || m.kind == NameKind::Org
