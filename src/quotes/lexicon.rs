@@ -115,9 +115,13 @@ pub(crate) fn is_no_name_alone(word: &str) -> bool {
     contains_lowercased(&NO_NAME_ALONE, word)
 }
 
-/// The role a lowercase description word names ("senator", "secretary"), if it is one.
+/// The role a lowercase description word names ("senator", "secretary"), if it is one;
+/// "skipper" names a captain's.
 pub(crate) fn role(word: &str) -> Option<&'static str> {
-    ROLES.get(word).copied()
+    match word {
+        "skipper" => Some("captain"),
+        _ => ROLES.get(word).copied(),
+    }
 }
 
 /// Abbreviations whose period does not end a sentence ("Mr.", "Sen.", "Inc.",

@@ -7,6 +7,7 @@ use super::attribution::{Found, Pronoun, Source};
 use super::doc::Doc;
 use super::entities::Entities;
 use super::gender::Gender;
+use super::lexicon;
 use super::marks::Span;
 use super::mentions::Mention;
 use super::names::NameKind;
@@ -87,7 +88,7 @@ impl<'x, 'a> Speakers<'x, 'a> {
                 (Some(m.entity), m.last)
             }
             Source::Pronoun(p, tok) => return self.pronoun(p, tok, chain),
-            Source::Role(role, tok) => (self.with_role(role, tok), tok),
+            Source::Role(role, tok) => (self.with_role_or_named(role, tok), tok),
             Source::Anonymous => (None, 0),
         };
         let gender = |e: usize| self.entities.list.get(e).map(|x| (e, x.gender));
@@ -109,6 +110,18 @@ impl<'x, 'a> Speakers<'x, 'a> {
                     .is_some_and(|e| e.roles.contains(&role))
             })?;
         Some(m.entity)
+    }
+
+    /// The entity given `role` before token `tok`, or for a calling no one
+    /// was given ("the striker said", nobody titled Striker), the person
+    /// just named, as for "the rookie" (`data/epithets.txt`).
+    fn with_role_or_named(&self, role: &str, tok: usize) -> Option<usize> {
+        self.with_role(role, tok).or_else(|| {
+            let person = Pronoun::Person;
+            (lexicon::is_epithet(role))
+                .then(|| pronouns::resolve(self.doc, self.mentions, self.entities, person, tok))
+                .flatten()
+        })
     }
 
     /// The person a "he" or "she" at token `tok` stands for: a name near

@@ -279,7 +279,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// the organisation it speaks for; "a senior official" -> anonymous.
     pub(super) fn description(&self, from: usize, to: usize) -> Source {
         let definite = self.word(from).eq_ignore_ascii_case("the");
-        let epithet = |w: &str| is_age(w) || lexicon::is_epithet(w);
+        // A calling that is also a role ("the striker") is its role's first
+        // (see `Speakers::resolve_in`).
+        let epithet = |w: &str| is_age(w) || lexicon::is_epithet(w) && lexicon::role(w).is_none();
         if definite && to == from + 2 && epithet(self.word(from + 1)) {
             // "the 24-year-old said", "the rookie said": the person just
             // named.

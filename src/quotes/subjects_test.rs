@@ -35,6 +35,24 @@ fn a_person_described_by_standing_or_calling_is_the_person_just_named() {
 }
 
 #[test]
+fn a_calling_that_is_a_role_is_its_holder_first_else_the_person_just_named() {
+    let speaker = |body: &str| extract(body).last().and_then(|q| q.speaker.clone());
+    // Titled Striker before: the role's holder, not the last name.
+    let titled = "Striker Harry Kane was rested. Declan Rice scored twice.\n\n\
+                  \"We were sharp from the start,\" the striker said.";
+    assert_eq!(speaker(titled).as_deref(), Some("Harry Kane"));
+    // Nobody titled Striker: the person just named.
+    let untitled = "Marcus Rashford scored twice on Sunday.\n\n\
+                    \"We were sharp from the start,\" the striker said.";
+    assert_eq!(speaker(untitled).as_deref(), Some("Marcus Rashford"));
+    // A skipper is a captain.
+    let skipper = "Bengal won by four wickets, with captain Ritam Sen unbeaten on 112 \
+                   and Sayan Mondal making 71.\n\n\
+                   \"I told the boys at lunch that the runs would come,\" the skipper said.";
+    assert_eq!(speaker(skipper).as_deref(), Some("Ritam Sen"));
+}
+
+#[test]
 fn a_politician_described_by_party_is_the_person_just_named() {
     let speaker = |body: &str| extract(body)[0].speaker.clone();
     let before = "Senate leader Harold Vance backed the bill on Monday.\n\n\
