@@ -33,17 +33,19 @@ pub(crate) const NAME_WORD: u8 = 1;
 /// Flag: a word starting with a lowercase letter.
 pub(crate) const LOWER_WORD: u8 = 2;
 
-/// The [`NAME_WORD`] and [`LOWER_WORD`] bits of word `w` (ASCII fast path).
-fn word_flags(w: &str) -> u8 {
+/// The [`NAME_WORD`] and [`LOWER_WORD`] bits of word `w` (ASCII fast path);
+/// `joined` tells whether a joiner ("-", "'", "&", ...) is inside it (a
+/// word of letters and digits alone is no compound and no prefixed name).
+fn word_flags(w: &str, joined: bool) -> u8 {
     let bytes = w.as_bytes();
     match bytes.first() {
         None => 0,
-        Some(b) if b.is_ascii_uppercase() && is_adjective_compound(w) => 0,
+        Some(b) if b.is_ascii_uppercase() && joined && is_adjective_compound(w) => 0,
         Some(b) if b.is_ascii_uppercase() => NAME_WORD,
         Some(b) if b.is_ascii_lowercase() => {
             // A prefixed name ("al-", "ash-") has its hyphen at byte 2 or 3.
             let hyphen = bytes.get(2) == Some(&b'-') || bytes.get(3) == Some(&b'-');
-            if hyphen && is_prefixed_name(w) {
+            if joined && hyphen && is_prefixed_name(w) {
                 LOWER_WORD | NAME_WORD
             } else {
                 LOWER_WORD
@@ -155,12 +157,15 @@ struct Scan<'t, 'o> {
     text: &'t str,
     base: usize,
     word_start: Option<usize>,
+    /// Whether a joiner or a non-ASCII character is inside the open word.
+    joined: bool,
     prev: char,
     out: &'o mut Vec<Token>,
 }
 
 impl Scan<'_, '_> {
     /// Pushes the open word, if any, ending at byte `end` of the paragraph.
+    #[inline(always)]
     fn close_word(&mut self, end: usize) {
         if let Some(ws) = self.word_start.take() {
             let w = &self.text[ws..end];
@@ -168,7 +173,7 @@ impl Scan<'_, '_> {
                 start: self.base + ws,
                 end: self.base + end,
                 kind: Kind::Word,
-                flags: word_flags(w),
+                flags: word_flags(w, std::mem::take(&mut self.joined)),
             });
         }
     }
@@ -185,6 +190,7 @@ impl Scan<'_, '_> {
             && joins(c, self.prev, char_at(self.text, i + w).map_or(' ', |x| x.0));
         if alnum || joined {
             self.word_start.get_or_insert(i);
+            self.joined |= joined || !c.is_ascii();
         } else {
             self.close_word(i);
             if !c.is_whitespace() {
@@ -214,30 +220,58 @@ pub(crate) fn tokenize(body: &str, start: usize, end: usize, out: &mut Vec<Token
         text,
         base: start,
         word_start: None,
+        joined: false,
         prev: ' ',
         out,
     };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            // Fast path: ASCII letters and digits always start or extend a word.
-            scan.word_start.get_or_insert(i);
-            i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        match CLASS[b as usize] {
+            ALNUM => {
+                // Fast path: ASCII letters and digits always start or extend a word.
+                scan.word_start.get_or_insert(i);
+                let run = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| CLASS[b as usize] != ALNUM);
+                i = run.map_or(bytes.len(), |n| i + 1 + n);
+                scan.prev = bytes[i - 1] as char;
+            }
+            SPACE => {
+                // Fast path: ASCII whitespace ends the open word.
+                scan.close_word(i);
+                scan.prev = b as char;
                 i += 1;
             }
-            scan.prev = bytes[i - 1] as char;
-        } else if b == b' ' {
-            // Fast path: a space ends the open word.
-            scan.close_word(i);
-            scan.prev = ' ';
-            i += 1;
-        } else {
-            i = scan.step(i);
+            _ => i = scan.step(i),
         }
     }
     scan.close_word(text.len());
 }
+
+/// [`CLASS`] of ASCII letters and digits.
+const ALNUM: u8 = 1;
+/// [`CLASS`] of ASCII whitespace.
+const SPACE: u8 = 2;
+
+/// Each byte's class for the tokeniser's fast paths: [`ALNUM`], [`SPACE`],
+/// or 0 (punctuation and the bytes of non-ASCII characters, on the general
+/// path).
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 #[cfg(test)]
 mod tests {
@@ -265,6 +299,29 @@ mod tests {
                 "“",
                 "don’t",
                 "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn joined_words_get_their_flags_and_any_ascii_space_ends_a_word() {
+        let text = "Hong Kong-listed\tal-Ansari\nZürich\r\nalpha-beta Jean-Claude\x0bend";
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), &mut out);
+        let got: Vec<(&str, u8)> = out
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.flags))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Hong", NAME_WORD),
+                ("Kong-listed", 0),
+                ("al-Ansari", LOWER_WORD | NAME_WORD),
+                ("Zürich", NAME_WORD),
+                ("alpha-beta", LOWER_WORD),
+                ("Jean-Claude", NAME_WORD),
+                ("end", LOWER_WORD),
             ]
         );
     }
