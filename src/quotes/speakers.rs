@@ -201,15 +201,22 @@ impl<'x, 'a> Speakers<'x, 'a> {
     /// is its whole paragraph, with no speaker before it there or in the
     /// previous one: a profile's "Lena Håkansson chairs the planning
     /// committee. …" then "“People here need jobs.”". Only when that
-    /// paragraph quotes nobody and one person is the subject of its
-    /// clauses.
+    /// paragraph quotes nobody, reads nothing "on behalf" of another, and
+    /// one person is the subject of its clauses.
     fn introduced(&self, s: Span) -> Option<String> {
         let doc = self.doc;
         let prev = s.para.checked_sub(1)?;
         let para = doc.paras[s.para];
         let rest = doc.body.get(s.close..para.end).unwrap_or("");
         let whole = para.start == s.open && rest.trim().is_empty();
-        if !whole || doc.spans.iter().any(|x| x.para == prev) {
+        // "Ashworth's solicitor, Martin Crowe, read a statement on his
+        // client's behalf": the words are not the reader's.
+        let (from, to) = (
+            doc.token_at(doc.paras[prev].start),
+            doc.token_at(doc.paras[prev].end),
+        );
+        let behalf = (from..to).any(|t| doc.text(t) == "behalf");
+        if !whole || behalf || doc.spans.iter().any(|x| x.para == prev) {
             return None;
         }
         let mut people = self

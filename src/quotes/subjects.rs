@@ -361,12 +361,19 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// True when `word` ("statement") is written within a few words of
     /// mention `m`, in its sentence: "NHS England said in a statement",
     /// "In a statement, the union said" (not "Spain will ask for aid …,
-    /// the ministers said in a statement").
+    /// the ministers said in a statement", nor one read on another's
+    /// behalf).
     fn issued(&self, m: &Mention, word: &str) -> bool {
         let sent = self.doc.sent_of[m.first];
         let lo = m.first.saturating_sub(6);
         let hi = (m.last + 7).min(self.doc.tokens.len());
-        (lo..hi).any(|j| self.doc.sent_of[j] == sent && self.word(j) == word)
+        let in_sentence = |j: &usize| self.doc.sent_of[*j] == sent;
+        // Not one read "on behalf" of another ("his attorney, Dana
+        // Whitcomb, read a brief statement on his behalf").
+        let behalf = (m.last..self.doc.tokens.len())
+            .take_while(in_sentence)
+            .any(|j| self.word(j) == "behalf");
+        !behalf && (lo..hi).filter(in_sentence).any(|j| self.word(j) == word)
     }
 
     /// The organisation named in a description whose head is its voice: a

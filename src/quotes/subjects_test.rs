@@ -109,6 +109,24 @@ fn the_statement_is_the_organisations_whose_clause_opens_with_an_article() {
 }
 
 #[test]
+fn a_statement_read_on_another_s_behalf_is_not_the_reader_s() {
+    let speaker = |body: &str| extract(body).last().and_then(|q| q.speaker.clone());
+    let said = "Gregory Pruitt pleaded guilty in November.\n\nHis attorney, Dana \
+                Whitcomb, read a brief statement on his behalf.\n\n“I am ashamed of \
+                what I did,” the statement said.";
+    assert_ne!(speaker(said).as_deref(), Some("Dana Whitcomb"));
+    let alone = "Gillian Ashworth was jailed.\n\nOutside court, her solicitor, Martin \
+                 Crowe, read a statement on his client’s behalf.\n\n“I know that \
+                 nothing I say today can undo what I did.”";
+    assert_ne!(speaker(alone).as_deref(), Some("Martin Crowe"));
+    // Read as one's own: the reader's.
+    let own = "Gregory Pruitt pleaded guilty in November.\n\nDana Whitcomb said in a \
+               statement that the money was gone.\n\n“We are heartbroken,” the \
+               statement said.";
+    assert_eq!(speaker(own).as_deref(), Some("Dana Whitcomb"));
+}
+
+#[test]
 fn a_person_described_by_country_is_the_person_just_named() {
     let speaker = |body: &str| extract(body)[0].speaker.clone();
     let before = "Coach Javier Solano was pleased with his side.\n\n\
