@@ -3,13 +3,13 @@
 //! to the speaker of the previous quote or reporting clause in the same or the previous
 //! paragraph (continuation quotes).
 
-use super::attribution::{Found, Pronoun, Source};
+use super::attribution::{pronoun, Found, Pronoun, Source};
 use super::doc::Doc;
 use super::entities::Entities;
 use super::gender::Gender;
 use super::lexicon;
 use super::marks::Span;
-use super::mentions::Mention;
+use super::mentions::{starts_clause, Mention};
 use super::names::NameKind;
 use super::pronouns;
 
@@ -188,7 +188,7 @@ impl<'x, 'a> Speakers<'x, 'a> {
                 None if self.continues(cands, i) => out.last().cloned().flatten(),
                 None => match last.as_ref().filter(|(p, _)| p + 1 >= s.para) {
                     Some((_, sp)) => sp.clone(),
-                    None => self.introduced(s),
+                    None => self.introduced(s, &mut chain),
                 },
             };
             last = Some((s.para, speaker.clone()));
@@ -202,8 +202,9 @@ impl<'x, 'a> Speakers<'x, 'a> {
     /// previous one: a profile's "Lena Håkansson chairs the planning
     /// committee. …" then "“People here need jobs.”". Only when that
     /// paragraph quotes nobody, reads nothing "on behalf" of another, and
-    /// one person is the subject of its clauses.
-    fn introduced(&self, s: Span) -> Option<String> {
+    /// one person is the subject of its clauses, or, named in none, a
+    /// "he" or a "she" is ([`Self::introduced_as`]).
+    fn introduced(&self, s: Span, chain: &mut Chain) -> Option<String> {
         let doc = self.doc;
         let prev = s.para.checked_sub(1)?;
         let para = doc.paras[s.para];
@@ -230,10 +231,30 @@ impl<'x, 'a> Speakers<'x, 'a> {
                     .get(e)
                     .is_some_and(|x| x.kind == NameKind::Person)
             });
-        let first = people.next()?;
+        let Some(first) = people.next() else {
+            return self.introduced_as(from, to, chain);
+        };
         people
             .all(|e| e == first)
             .then(|| self.entities.speaker(first))
+            .flatten()
+    }
+
+    /// The person a "he" or a "she" opening the clauses of tokens
+    /// `from..to` stands for ("Asked why she never left, she goes quiet,
+    /// then talks about the first organ she restored"), when every such
+    /// pronoun is of one gender.
+    fn introduced_as(&self, from: usize, to: usize, chain: &mut Chain) -> Option<String> {
+        let doc = self.doc;
+        let subjects: Vec<(Pronoun, usize)> = (from..to)
+            .filter_map(|t| Some((pronoun(doc.text(t))?, t)))
+            .filter(|&(p, t)| matches!(p, Pronoun::He | Pronoun::She) && starts_clause(doc, t))
+            .collect();
+        let (&(p, t), others) = subjects.split_last()?;
+        others
+            .iter()
+            .all(|&(q, _)| q == p)
+            .then(|| self.pronoun(p, t, chain))
             .flatten()
     }
 
@@ -316,6 +337,20 @@ mod tests {
         // Words after the quote in its paragraph: not a quote standing alone.
         let more = intro.replace("only one.\"", "only one,\" a neighbour wrote online.");
         assert_ne!(speakers(&more), [Some("Lena Hakansson".to_string())]);
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_she_is_introduced_is_hers() {
+        let body = "Ruth Kessler climbs into the chamber behind the pipes.\n\n\
+            “That is a dead mouse in the swell box,” Kessler says.\n\n\
+            Most churches came back. Asked why she never left, she goes quiet, then \
+            talks about the first organ she restored.\n\n\
+            “When I finally got wind into it, the pastor’s wife started crying.”";
+        let ruth = Some("Ruth Kessler".to_string());
+        assert_eq!(speakers(body), [ruth.clone(), ruth]);
+        // A "he" and a "she": no telling whose.
+        let both = body.replace("Most churches came back.", "He came back.");
+        assert_eq!(speakers(&both)[1], None);
     }
 
     #[test]
