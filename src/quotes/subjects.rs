@@ -280,7 +280,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     pub(super) fn description(&self, from: usize, to: usize) -> Source {
         let definite = self.word(from).eq_ignore_ascii_case("the");
         // A calling that is also a role ("the striker") is its role's first
-        // (see `Speakers::resolve_in`).
+        // (see `Speakers::with_role_or_named`).
         let epithet = |w: &str| is_age(w) || lexicon::is_epithet(w) && lexicon::role(w).is_none();
         if definite && to == from + 2 && epithet(self.word(from + 1)) {
             // "the 24-year-old said", "the rookie said": the person just

@@ -34,8 +34,9 @@ pub(crate) const NAME_WORD: u8 = 1;
 pub(crate) const LOWER_WORD: u8 = 2;
 
 /// The [`NAME_WORD`] and [`LOWER_WORD`] bits of word `w` (ASCII fast path);
-/// `joined` tells whether a joiner ("-", "'", "&", ...) is inside it (a
-/// word of letters and digits alone is no compound and no prefixed name).
+/// `joined` tells whether a joiner ("-", "'", "&", ...) or a non-ASCII
+/// character is inside it (a word of ASCII letters and digits alone is no
+/// compound and no prefixed name).
 fn word_flags(w: &str, joined: bool) -> u8 {
     let bytes = w.as_bytes();
     match bytes.first() {
