@@ -192,9 +192,10 @@ fn is_addressee_or_credit(doc: &Doc, m: &Mention) -> bool {
 }
 
 /// True for a name of one or two words and no title after "in" ("a
-/// dealer in Lower Saxony", "a camp in eastern Chad"): a place the name
-/// lists may take for a person (a forename such as "Chad", two capitalised
-/// words), whom a later "he" or "she" is not.
+/// dealer in Lower Saxony", "a camp in eastern Chad"), or a street's after
+/// "on" ("lived on Marsden Lane"): a place the name lists may take for a
+/// person (a forename such as "Chad", two capitalised words), whom a later
+/// "he" or "she" is not.
 fn is_place_in(doc: &Doc, m: &Mention) -> bool {
     let word = |back: usize| word_before(doc, m, back);
     let region = matches!(
@@ -210,10 +211,17 @@ fn is_place_in(doc: &Doc, m: &Mention) -> bool {
             | "southwestern"
             | "rural"
     );
+    // A street one lives or stands on ("who has lived on Marsden Lane"):
+    // the kinds of street that are also surnames are left out of the
+    // place words, so the name lists may take it for a person.
+    let street = matches!(
+        doc.text(m.last),
+        "Lane" | "Street" | "Avenue" | "Drive" | "Boulevard" | "Terrace" | "Crescent"
+    );
     // A longer run, or one with a title, is a place and a person ("in
     // Tokyo Tomas de Hora", "Speaking in Harrogate Mr Kennedy said").
     let plain = m.words <= 2 && m.lead == m.first && !m.possessive;
-    plain && (word(1) == "in" || (region && word(2) == "in"))
+    plain && (word(1) == "in" || (region && word(2) == "in") || (street && word(1) == "on"))
 }
 
 /// The spokesperson an organisation's mention speaks through, when it has

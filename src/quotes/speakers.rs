@@ -354,6 +354,14 @@ mod tests {
     }
 
     #[test]
+    fn a_street_lived_on_is_no_one_a_pronoun_stands_for() {
+        let body = "Around 60 people gathered in the drizzle. Among them was Jean \
+            Ackroyd, 74, who has lived on Marsden Lane since 1972.\n\n\
+            ‘My late husband farmed that land for thirty years,’ she said.";
+        assert_eq!(speakers(body), [Some("Jean Ackroyd".to_string())]);
+    }
+
+    #[test]
     fn a_name_of_unknown_gender_that_is_no_subject_does_not_break_the_chain() {
         let body = PROFILE.replace(
             "She grew up in Laredo.",
