@@ -9,7 +9,7 @@ use super::lexicon;
 use super::mentions::{possessive, Mention};
 use super::names::NameKind;
 use super::tokens::Kind;
-use super::wordclass::is_clause_word;
+use super::wordclass::{is_clause_word, is_preposition};
 
 /// Longest description (in tokens) read beside a name.
 const LONGEST: usize = 7;
@@ -34,11 +34,77 @@ pub(crate) fn add_roles(doc: &Doc, mentions: &mut [Mention]) {
     }
 }
 
-/// The role named by the description that ends at the comma `comma` and
-/// opens its clause: "The Chancellor,", "The Minister for Housing,", "the
-/// NAHT's president,", "Health Secretary," (not "Speaking to the
-/// chancellor,", whose description is an object).
-fn role_before(doc: &Doc, comma: usize) -> Option<&'static str> {
+/// Nouns for a thing that a name in apposition to them names ("Her
+/// workshop, Marches Bellfoundry,", "Northline Records, her label,"): an
+/// organisation's or a place's name, never a person's.
+const THINGS: &[&str] = &[
+    "workshop",
+    "company",
+    "firm",
+    "business",
+    "shop",
+    "store",
+    "restaurant",
+    "cafe",
+    "café",
+    "bakery",
+    "brewery",
+    "distillery",
+    "vineyard",
+    "winery",
+    "farm",
+    "foundry",
+    "factory",
+    "studio",
+    "gallery",
+    "label",
+    "band",
+    "charity",
+    "start-up",
+    "startup",
+    "hotel",
+    "pub",
+    "theatre",
+    "newspaper",
+    "magazine",
+    "brand",
+];
+
+/// Marks as organisations the names set in apposition to a short
+/// description headed by a thing, before or after them, between commas
+/// ("Her workshop, Marches Bellfoundry,": the name lists may take it for a
+/// person, whom a later "she" would be); not where the thing follows a
+/// preposition or a possessive ("The head of Caterpillar's engine
+/// business, Douglas Oberhelman,").
+pub(crate) fn mark_things(doc: &Doc, mentions: &mut [Mention]) {
+    let thing = |start: usize, end: usize| {
+        let plain = |j: usize| !is_preposition(doc.text(j)) && possessive(doc.text(j)).is_none();
+        end > start
+            && end - start <= 3
+            && THINGS.contains(&doc.text(end - 1))
+            && (start + 1..end).all(plain)
+    };
+    for m in mentions.iter_mut() {
+        if !matches!(m.kind, NameKind::Person | NameKind::Unknown) {
+            continue;
+        }
+        let before = (m.lead.checked_sub(1))
+            .filter(|&c| doc.is_punct(c, ","))
+            .and_then(|c| Some((description_before(doc, c)?, c)))
+            .is_some_and(|(start, c)| is_determiner_like(doc.text(start)) && thing(start, c));
+        let after = Some(m.last + 1)
+            .filter(|&c| doc.is_punct(c, ","))
+            .and_then(|c| Some((c + 1, description_after(doc, c + 1)?)))
+            .is_some_and(|(from, end)| thing(from, end));
+        if before || after {
+            m.kind = NameKind::Org;
+        }
+    }
+}
+
+/// The first token of the description that ends at the comma `comma` and
+/// opens its clause, without a clause's word in it.
+fn description_before(doc: &Doc, comma: usize) -> Option<usize> {
     let start = (comma.saturating_sub(LONGEST)..comma)
         .rev()
         .take_while(|&j| doc.is_word(j) && doc.sent_of[j] == doc.sent_of[comma])
@@ -46,24 +112,36 @@ fn role_before(doc: &Doc, comma: usize) -> Option<&'static str> {
     let opens = start == 0
         || doc.sent_of[start - 1] != doc.sent_of[start]
         || matches!(doc.tokens[start - 1].kind, Kind::Punct | Kind::Mark);
-    let described = is_determiner_like(doc.text(start)) || role_word(doc.text(start)).is_some();
-    if !opens || !described || (start..comma).any(|j| is_clause_word(doc.text(j))) {
-        return None;
-    }
-    head_role(doc, start, comma)
+    let clause = (start..comma).any(|j| is_clause_word(doc.text(j)));
+    (opens && !clause).then_some(start)
 }
 
-/// The role named by a description starting at token `from` and closed by
-/// a comma or the sentence's end: ", the chancellor, said".
-fn role_after(doc: &Doc, from: usize) -> Option<&'static str> {
+/// The end (a comma or a period) of a description opening with an article
+/// or a possessive at token `from`, without a clause's word in it.
+fn description_after(doc: &Doc, from: usize) -> Option<usize> {
     if !doc.is_word(from) || !is_determiner_like(doc.text(from)) {
         return None;
     }
     let end = (from..doc.tokens.len().min(from + LONGEST + 1)).find(|&j| !doc.is_word(j))?;
     let closed = doc.is_punct(end, ",") || doc.is_punct(end, ".");
-    if !closed || (from..end).any(|j| is_clause_word(doc.text(j))) {
-        return None;
-    }
+    let clause = (from..end).any(|j| is_clause_word(doc.text(j)));
+    (closed && !clause).then_some(end)
+}
+
+/// The role named by the description that ends at the comma `comma` and
+/// opens its clause: "The Chancellor,", "The Minister for Housing,", "the
+/// NAHT's president,", "Health Secretary," (not "Speaking to the
+/// chancellor,", whose description is an object).
+fn role_before(doc: &Doc, comma: usize) -> Option<&'static str> {
+    let start = description_before(doc, comma)?;
+    let described = is_determiner_like(doc.text(start)) || role_word(doc.text(start)).is_some();
+    described.then(|| head_role(doc, start, comma)).flatten()
+}
+
+/// The role named by a description starting at token `from` and closed by
+/// a comma or the sentence's end: ", the chancellor, said".
+fn role_after(doc: &Doc, from: usize) -> Option<&'static str> {
+    let end = description_after(doc, from)?;
     head_role(doc, from + 1, end)
 }
 
@@ -166,6 +244,20 @@ mod tests {
         let body = "The NAHT’s president, Rebecca Lyle, a primary head in Hull, said:\n\n\
                     “Our members did not train to run food banks. They trained to teach.”";
         assert_eq!(speakers(body), [Some("Rebecca Lyle".to_string())]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_thing_is_no_one_a_pronoun_stands_for() {
+        let body = "Ruth Ellingham, 47, casts church bells by hand. Her workshop, \
+                    Marches Bellfoundry, turns out a dozen bells a year.\n\n\
+                    “I said yes before I knew what I was saying yes to,” she says.";
+        assert_eq!(speakers(body), [Some("Ruth Ellingham".to_string())]);
+        // A thing after a preposition or a possessive heads nothing here:
+        // the name beside it is a person's.
+        let body = "The head of Caterpillar's engine business, Douglas Oberhelman, \
+                    told analysts demand was stalling.\n\n\
+                    “We see a slowdown in most sectors,” he said.";
+        assert_eq!(speakers(body), [Some("Douglas Oberhelman".to_string())]);
     }
 
     #[test]

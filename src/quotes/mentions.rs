@@ -82,6 +82,7 @@ pub(crate) fn find(doc: &Doc, quoted: &[bool]) -> Vec<Mention> {
         i = next.max(i + 1);
     }
     super::appositions::add_roles(doc, &mut out);
+    super::appositions::mark_things(doc, &mut out);
     out
 }
 
