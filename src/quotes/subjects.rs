@@ -338,11 +338,22 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// True when the one-word mention `m` surely names someone: an
     /// organisation or an acronym, not a generic organisation word
     /// ("Group", "Airlines") or a capitalised word opening a sentence
-    /// ("Management", "Lower").
+    /// ("Management", "Lower"); an institution's one-word name is one
+    /// ("the Kremlin said in a statement").
     fn names_alone(&self, m: &Mention) -> bool {
+        const INSTITUTIONS: &[&str] = &[
+            "Kremlin",
+            "Pentagon",
+            "Vatican",
+            "Elysee",
+            "Élysée",
+            "Knesset",
+            "Politburo",
+        ];
         let w = self.word(m.first);
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        (m.kind == NameKind::Org || acronym) && !lexicon::is_org_word(w)
+        let generic = lexicon::is_org_word(w) && !INSTITUTIONS.contains(&w);
+        (m.kind == NameKind::Org || acronym) && !generic
     }
 
     /// True when mention `m` is the subject that opens its clause, or an

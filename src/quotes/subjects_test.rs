@@ -102,6 +102,11 @@ fn the_statement_is_the_organisations_whose_clause_opens_with_an_article() {
                 said in a statement that the outbreak was spreading.\n\n“Cases are \
                 rising faster than at any time this year,” the statement said.";
     assert_eq!(speaker(body).as_deref(), Some("World Health Organization"));
+    // An institution's one-word name, as any organisation's.
+    let body = "Leaders met in Brussels.\n\nIn Moscow, the Kremlin said in a statement \
+                that the summit showed Europe was arming.\n\n“They are preparing for a \
+                war that nobody is threatening them with,” the statement said.";
+    assert_eq!(speaker(body).as_deref(), Some("Kremlin"));
     // An organisation's name inside a clause is not its subject.
     let body = "Ministers met in Brussels.\n\nSpain gave the World Health Organization \
                 a statement of protest.\n\n“Cases are rising,” the statement said.";

@@ -127,7 +127,7 @@ pub const SAMPLE_E2E_FLOOR: f64 = 0.972;
 
 /// The end-to-end F1 reached on the written articles of
 /// `tests/fixtures/written` (114 in many styles, speakers as full names), minus 0.01.
-pub const WRITTEN_E2E_FLOOR: f64 = 0.934;
+pub const WRITTEN_E2E_FLOOR: f64 = 0.935;
 
 /// The end-to-end F1 reached on polnear-dev, minus 0.01.
 pub const POLNEAR_E2E_FLOOR: f64 = 0.951;
