@@ -42,8 +42,11 @@ static TITLES: LazyLock<FxHashMap<&'static str, Title>> = LazyLock::new(|| {
     map
 });
 
-static ORG_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| entries(include_str!("data/org-words.txt")).collect());
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| org_words().collect());
+/// Organisation words that also name an institution alone
+/// (`data/institutions.txt`).
+static INSTITUTIONS: LazyLock<WordSet> =
+    LazyLock::new(|| entries(include_str!("data/institutions.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
 static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
@@ -69,9 +72,22 @@ pub(crate) fn title(word: &str) -> Option<Title> {
     wordinfo::title(word)
 }
 
+/// The words that mark an organisation's name (`data/org-words.txt` and
+/// `data/institutions.txt`).
+pub(crate) fn org_words() -> impl Iterator<Item = &'static str> {
+    let words = entries(include_str!("data/org-words.txt"));
+    words.chain(entries(include_str!("data/institutions.txt")))
+}
+
 /// True when `word` marks an organisation ("Bank", "Kremlin", "Times").
 pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(word)
+}
+
+/// True when `word` is an organisation word that names an institution
+/// alone ("Kremlin", "Pentagon"; `data/institutions.txt`).
+pub(crate) fn is_institution(word: &str) -> bool {
+    INSTITUTIONS.contains(word)
 }
 
 /// True when `word` is a function word or other non-name ("But", "The", "Monday").

@@ -341,18 +341,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// ("Management", "Lower"); an institution's one-word name is one
     /// ("the Kremlin said in a statement").
     fn names_alone(&self, m: &Mention) -> bool {
-        const INSTITUTIONS: &[&str] = &[
-            "Kremlin",
-            "Pentagon",
-            "Vatican",
-            "Elysee",
-            "Élysée",
-            "Knesset",
-            "Politburo",
-        ];
         let w = self.word(m.first);
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        let generic = lexicon::is_org_word(w) && !INSTITUTIONS.contains(&w);
+        let generic = lexicon::is_org_word(w) && !lexicon::is_institution(w);
         (m.kind == NameKind::Org || acronym) && !generic
     }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::fxhash::FxHashMap;
 use super::gender::Gender;
-use super::lexicon::{entries, Title};
+use super::lexicon::{self, entries, Title};
 use super::packed::PackedMap;
 
 /// What the word lists say about one exact spelling.
@@ -66,7 +66,7 @@ static TABLE: LazyLock<PackedMap<Entry>> = LazyLock::new(|| {
         let e = t.entry(word);
         e.title = e.title.or(Some(title));
     }
-    for w in entries(include_str!("data/org-words.txt")) {
+    for w in lexicon::org_words() {
         t.entry(w).org = true;
     }
     for w in entries(include_str!("data/places.txt")) {
