@@ -273,23 +273,37 @@ impl<'a> Run<'a> {
             .filter(|r| r.status == super::FileStatus::Ok)
             .map(|r| (r.hash, r.clone()))
             .collect();
-        let mut moved_from = MovedFrom::default();
         let chunk = (self.opts.commit_files / 4).clamp(64, 4096);
-        for jobs in plan.jobs.chunks(chunk) {
-            let cx = self.job_context();
-            let outcomes: Vec<tantivy::Result<Outcome>> =
-                jobs.par_iter().map(|job| run_job(job, &cx)).collect();
-            self.batch.flush(&self.writer)?;
-            for (job, outcome) in jobs.iter().zip(outcomes) {
-                self.account(job, outcome?, searcher, &mut moved_from)?;
+        corpus::with_read_ahead(&plan.jobs, Job::path, 2 * chunk, |position| {
+            let mut moved_from = MovedFrom::default();
+            for (k, jobs) in plan.jobs.chunks(chunk).enumerate() {
+                self.process_chunk(jobs, searcher, &mut moved_from)?;
+                position.reached(k * chunk + jobs.len());
             }
-            // Second copies of moved files, parsed after all.
-            self.batch.flush(&self.writer)?;
-            self.progress.advance(jobs.len() as u64);
-            self.since_commit += jobs.len();
-            self.maybe_commit()?;
+            Ok(moved_from)
+        })
+    }
+
+    /// Parses a chunk's files on all cores and hands their documents to the
+    /// writer, committing when one is due.
+    fn process_chunk(
+        &mut self,
+        jobs: &[Job],
+        searcher: &tantivy::Searcher,
+        moved_from: &mut MovedFrom,
+    ) -> Result<()> {
+        let cx = self.job_context();
+        let outcomes: Vec<tantivy::Result<Outcome>> =
+            jobs.par_iter().map(|job| run_job(job, &cx)).collect();
+        self.batch.flush(&self.writer)?;
+        for (job, outcome) in jobs.iter().zip(outcomes) {
+            self.account(job, outcome?, searcher, moved_from)?;
         }
-        Ok(moved_from)
+        // Second copies of moved files, parsed after all.
+        self.batch.flush(&self.writer)?;
+        self.progress.advance(jobs.len() as u64);
+        self.since_commit += jobs.len();
+        self.maybe_commit()
     }
 
     fn account(

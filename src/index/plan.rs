@@ -22,6 +22,13 @@ pub struct Job {
     pub key: u64,
 }
 
+impl Job {
+    /// The file's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.file.path
+    }
+}
+
 /// What one run will do.
 #[derive(Debug, Default, PartialEq)]
 pub struct Plan {

@@ -134,7 +134,7 @@ impl SearchThreads {
     /// facets are counted by complement ([`super::complement`]) goes
     /// parallel too: each thread's counters then hold a count for every
     /// value, all read when the top values are taken, and the parallel pass
-    /// still saves more (measured, README "Segments searched in parallel").
+    /// still saves more (measured, `benches/HISTORY.md` "Segments searched in parallel").
     fn worth_it(&self, segments: usize, work: Work, termless: Option<u64>) -> bool {
         let enough = match work.terms {
             0 => termless.is_none_or(|docs| docs >= self.from),
