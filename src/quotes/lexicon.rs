@@ -47,6 +47,9 @@ static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| org_words().collect());
 /// (`data/institutions.txt`).
 static INSTITUTIONS: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/institutions.txt")).collect());
+/// Words of a company's legal form or kind (`data/company-words.txt`).
+static COMPANY_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| entries(include_str!("data/company-words.txt")).collect());
 static COMMON: LazyLock<WordSet> =
     LazyLock::new(|| entries(include_str!("data/common-words.txt")).collect());
 static NO_NAME_ALONE: LazyLock<WordSet> = LazyLock::new(|| {
@@ -88,6 +91,12 @@ pub(crate) fn is_org_word(word: &str) -> bool {
 /// alone ("Kremlin", "Pentagon"; `data/institutions.txt`).
 pub(crate) fn is_institution(word: &str) -> bool {
     INSTITUTIONS.contains(word)
+}
+
+/// True when `word` marks a company's name ("Inc", "Plc", "Holdings";
+/// `data/company-words.txt`).
+pub(crate) fn is_company_word(word: &str) -> bool {
+    COMPANY_WORDS.contains(word)
 }
 
 /// True when `word` is a function word or other non-name ("But", "The", "Monday").

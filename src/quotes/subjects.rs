@@ -320,19 +320,82 @@ impl<'d, 'a> Attributor<'d, 'a> {
             let issued =
                 |m: &&Mention| self.opens_clause(m) && !m.possessive && self.issued(m, word);
             self.mentions.iter().rev().filter(near).find(issued)
-        } else if lexicon::is_org_word(&capitalised(word)) {
+        } else if lexicon::is_org_word(&capitalised(word)) || word == "firm" {
             let org = |m: &&Mention| m.kind == NameKind::Org;
-            self.mentions
+            let by_word = self
+                .mentions
                 .iter()
                 .rev()
                 .filter(near)
                 .filter(org)
-                .find(named)
+                .find(named);
+            let company = matches!(word, "company" | "firm");
+            by_word.or_else(|| company.then(|| self.company_before(from, word)).flatten())
         } else {
             None
         }?;
         let index = self.mention_at[found.first]?;
         Some(Source::Mention(index))
+    }
+
+    /// The company a "the company said" or "the firm said" refers to when no
+    /// company's name holds the word: the last one called so just before
+    /// its name, near before token `from` (its paragraph and the two
+    /// before: "market data firm S3 Matching Technologies"), else the
+    /// company the story is about, when the last organisation or unknown
+    /// name before that opened a clause is one ("Verdant Grid, a startup
+    /// whose software …, said on Tuesday"; not when "Boeing said" came
+    /// after it). None inside a phrase ("a source close to the company").
+    fn company_before(&self, from: usize, word: &str) -> Option<&Mention> {
+        let inside = from
+            .checked_sub(1)
+            .is_some_and(|j| is_preposition(self.word(j)));
+        let para = self.doc.para_of[from];
+        let mut before = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.last < from && !m.possessive);
+        let near = |m: &&Mention| self.doc.para_of[m.last] + 2 >= para;
+        let called = |m: &&Mention| {
+            m.lead.checked_sub(1).is_some_and(|j| self.word(j) == word) && self.may_be_company(m)
+        };
+        let named_so = before.clone().take_while(near).find(called);
+        // A legal form alone is a piece of a name cut at "and".
+        let form_alone =
+            |m: &Mention| (m.first..=m.last).all(|j| lexicon::is_company_word(self.word(j)));
+        let org_like = |m: &&Mention| {
+            (matches!(m.kind, NameKind::Org | NameKind::Unknown) || self.may_be_company(m))
+                && !form_alone(m)
+        };
+        let found = named_so.or_else(|| {
+            let subject = before.find(|m| org_like(m) && self.opens_clause(m));
+            subject.filter(|m| self.may_be_company(m))
+        });
+        found.filter(|_| !inside)
+    }
+
+    /// True for a mention that may name a company: a name holding a
+    /// company's word ("Yahoo Inc", "Bank of America Corp"), or one of
+    /// several words taken for a person's with no forename or title to tell
+    /// a gender, no common word and no organisation word (not "Exchange
+    /// Commission"), never called by its last word alone as a person is by
+    /// surname ("Verdant Grid" … "Verdant", not "Christoph Caselitz" …
+    /// "Caselitz").
+    fn may_be_company(&self, m: &Mention) -> bool {
+        let words = || (m.first..=m.last).map(|j| self.word(j));
+        if words().any(lexicon::is_company_word) {
+            return true;
+        }
+        let last = self.word(m.last);
+        let surname =
+            |o: &Mention| o.entity == m.entity && o.words == 1 && self.word(o.first) == last;
+        m.kind == NameKind::Person
+            && m.gender.is_none()
+            && m.words >= 2
+            && words().all(|w| w.len() >= 2 && !lexicon::is_common(w))
+            && !words().any(lexicon::is_org_word)
+            && !self.mentions.iter().any(surname)
     }
 
     /// True when the one-word mention `m` surely names someone: an

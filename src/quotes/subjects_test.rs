@@ -159,3 +159,51 @@ fn a_spokesman_for_an_organisation_speaks_for_it_unless_named() {
                  in this procedural decision\" and would appeal.";
     assert_ne!(speaker(named).as_deref(), Some("Deutsche Bank"));
 }
+
+#[test]
+fn the_company_said_is_the_company_the_story_is_about() {
+    let last = |body: &str| extract(body).last().and_then(|q| q.speaker.clone());
+    // The company that opened a clause, though investors are named since.
+    let subject = "Verdant Grid, a startup whose software helps utilities, said on \
+                   Tuesday it had raised $210 million.\n\n\
+                   The round was led by Meridian Peak Capital, with investors including \
+                   Cobalt Ridge Ventures.\n\n\
+                   \"This capital allows us to move from pilot projects to the grid,\" \
+                   the company said in a statement.";
+    assert_eq!(last(subject).as_deref(), Some("Verdant Grid"));
+    // A company called so just before its name, nearby.
+    let called = "Short sales fell by 63 percent, said John Standerfer of market data \
+                  firm S3 Matching Technologies.\n\n\
+                  Its study found the rule \"did not seem to be a significant factor\" \
+                  in prices, the firm said.";
+    assert_eq!(last(called).as_deref(), Some("S3 Matching Technologies"));
+    // A legal form marks a company, but not alone, cut from its name; an
+    // organisation's word is no company.
+    let form = "Norvane Foods Plc reported a 9% rise in profit.\n\n\
+                \"Our balance sheet allows us to keep returning cash,\" the company said.";
+    assert_eq!(last(form).as_deref(), Some("Norvane Foods Plc"));
+    let cut = "Acme Widget Holdings said on Monday it had hired Merrill Lynch and \
+               Co Inc to advise on the sale.\n\n\"We expect strong interest from \
+               buyers,\" the company said.";
+    assert_eq!(last(cut).as_deref(), Some("Acme Widget Holdings"));
+    let agency = "The Securities and Exchange Commission said it would look again at \
+                  the rules.\n\n\"We will review every filing on its merits,\" the \
+                  company said.";
+    assert_eq!(last(agency), None);
+}
+
+#[test]
+fn the_company_said_is_no_one_after_another_organisation_spoke_or_inside_a_phrase() {
+    let last = |body: &str| extract(body).last().and_then(|q| q.speaker.clone());
+    // Another organisation opened a clause since the company did.
+    let since = "Acme Widget Holdings said on Monday it would cut 300 jobs.\n\n\
+                 Microsoft said it would not bid for the business.\n\n\
+                 \"We remain committed to our customers in every market,\" the company \
+                 said.";
+    assert_eq!(last(since), None);
+    // An anonymous source "close to the company".
+    let source = "Acme Widget Holdings said on Monday it would cut 300 jobs.\n\n\
+                  \"The offer is unchanged and still far too low,\" a source close to \
+                  the company said.";
+    assert_eq!(last(source), None);
+}
