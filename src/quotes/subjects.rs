@@ -303,7 +303,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// statement said", "the release said" -> the subject said to issue
     /// one ("NHS England said in a statement"); "the department said" ->
     /// the last organisation whose name holds the word ("Department for
-    /// Education"). Only in the description's paragraph and the two before.
+    /// Education"). Only in the description's paragraph and the two before;
+    /// "the company said" with no such name, see [`Self::company_before`].
     fn org_referred_to(&self, from: usize, to: usize) -> Option<Source> {
         let head = to.checked_sub(1).filter(|&h| h == from + 1)?;
         let word = self.word(head);
@@ -347,9 +348,12 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// whose software …, said on Tuesday"; not when "Boeing said" came
     /// after it). None inside a phrase ("a source close to the company").
     fn company_before(&self, from: usize, word: &str) -> Option<&Mention> {
-        let inside = from
+        if from
             .checked_sub(1)
-            .is_some_and(|j| is_preposition(self.word(j)));
+            .is_some_and(|j| is_preposition(self.word(j)))
+        {
+            return None;
+        }
         let para = self.doc.para_of[from];
         let mut before = self
             .mentions
@@ -368,11 +372,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
             (matches!(m.kind, NameKind::Org | NameKind::Unknown) || self.may_be_company(m))
                 && !form_alone(m)
         };
-        let found = named_so.or_else(|| {
+        named_so.or_else(|| {
             let subject = before.find(|m| org_like(m) && self.opens_clause(m));
             subject.filter(|m| self.may_be_company(m))
-        });
-        found.filter(|_| !inside)
+        })
     }
 
     /// True for a mention that may name a company: a name holding a
