@@ -315,13 +315,13 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 && self.doc.para_of[m.last] + 2 >= para
                 && (m.words >= 2 || self.names_alone(m))
         };
-        let named =
-            |m: &&Mention| (m.first..=m.last).any(|j| self.word(j).eq_ignore_ascii_case(word));
+        let named = |m: &&Mention| self.name_words(m).any(|w| w.eq_ignore_ascii_case(word));
+        let company = matches!(word, "company" | "firm");
         let found = if matches!(word, "statement" | "release" | "communique") {
             let issued =
                 |m: &&Mention| self.opens_clause(m) && !m.possessive && self.issued(m, word);
             self.mentions.iter().rev().filter(near).find(issued)
-        } else if lexicon::is_org_word(&capitalised(word)) || word == "firm" {
+        } else if company || lexicon::is_org_word(&capitalised(word)) {
             let org = |m: &&Mention| m.kind == NameKind::Org;
             let by_word = self
                 .mentions
@@ -330,7 +330,6 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 .filter(near)
                 .filter(org)
                 .find(named);
-            let company = matches!(word, "company" | "firm");
             by_word.or_else(|| company.then(|| self.company_before(from, word)).flatten())
         } else {
             None
@@ -366,8 +365,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         };
         let named_so = before.clone().take_while(near).find(called);
         // A legal form alone is a piece of a name cut at "and".
-        let form_alone =
-            |m: &Mention| (m.first..=m.last).all(|j| lexicon::is_company_word(self.word(j)));
+        let form_alone = |m: &Mention| self.name_words(m).all(lexicon::is_company_word);
         let org_like = |m: &&Mention| {
             (matches!(m.kind, NameKind::Org | NameKind::Unknown) || self.may_be_company(m))
                 && !form_alone(m)
@@ -378,6 +376,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
         })
     }
 
+    /// The words of mention `m`'s name proper, titles left out.
+    fn name_words<'m>(&'m self, m: &'m Mention) -> impl Iterator<Item = &'a str> + 'm {
+        (m.first..=m.last).map(|j| self.word(j))
+    }
+
     /// True for a mention that may name a company: a name holding a
     /// company's word ("Yahoo Inc", "Bank of America Corp"), or one of
     /// several words taken for a person's with no forename or title to tell
@@ -386,7 +389,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     /// surname ("Verdant Grid" … "Verdant", not "Christoph Caselitz" …
     /// "Caselitz").
     fn may_be_company(&self, m: &Mention) -> bool {
-        let words = || (m.first..=m.last).map(|j| self.word(j));
+        let words = || self.name_words(m);
         if words().any(lexicon::is_company_word) {
             return true;
         }
